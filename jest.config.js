@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/schema', '<rootDir>/mock-server', '<rootDir>/conformance', '<rootDir>/scripts'],
+  testMatch: ['**/*.test.ts'],
+  // isolatedModules: ts-jest only transpiles; `npm run typecheck` type-checks the tests.
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+};
