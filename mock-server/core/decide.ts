@@ -1,0 +1,105 @@
+// What POST /events answers, as one ordered decision over plain data (no HTTP here):
+//   1 token format  2 signature  3 origin  4 rate  5 body/validation  6 app_name  7 fault  8 record.
+// A request that breaks several rules gets the earliest one's documented answer. The shell reads
+// the body first (bounded) and passes the outcome in, so body problems still rank at step 5.
+import type { RequestValidator, TgaEvent } from '../../schema';
+import { errorFor, type Reason } from './errors';
+import type { FaultStore } from './faults';
+import { originAllowed } from './origin';
+import type { RateLimiter } from './rateLimit';
+import { parseToken, verifyToken } from './token';
+import { violationsHeader, type Violation } from './violations';
+
+export type BodyProblem = 'VALIDATION' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_ENCODING';
+
+/** What reading the body gave: parsed JSON, or the problem (with a violation describing it). */
+export type BodyOutcome =
+  { ok: true; value: unknown } | { ok: false; reason: BodyProblem; violation: Violation };
+
+export interface DecisionInput {
+  token?: string;
+  origin?: string;
+  referer?: string;
+  body: BodyOutcome;
+}
+
+export interface DecisionDeps {
+  secret: string;
+  requireOrigin: boolean;
+  limiter: RateLimiter;
+  validator: RequestValidator;
+  faults: FaultStore;
+}
+
+export interface Decision {
+  reason: Reason;
+  status: number;
+  body: Readonly<Record<string, unknown>>;
+  headers: Record<string, string>;
+  /** The token's app, once the token parsed (for the journal and logs; never the signature). */
+  appName?: string;
+  /** The batch to record, on RECORDED only. */
+  events?: TgaEvent[];
+  violations?: Violation[];
+  /** A `reset` fault fired: destroy the socket instead of answering. */
+  reset?: boolean;
+  /** A `latency` fault fired: delay the answer by this many ms. */
+  delayMs?: number;
+}
+
+function answer(
+  reason: Reason,
+  extra: Partial<Decision> = {},
+  headers: Record<string, string> = {},
+): Decision {
+  const { status, body } = errorFor(reason);
+  return { reason, status, body, headers: { 'TGA-Mock-Reason': reason, ...headers }, ...extra };
+}
+
+function steps(input: DecisionInput, deps: DecisionDeps): Decision {
+  const token = parseToken(input.token); // 1
+  if (!token) return answer('TOKEN_MISSING');
+  const appName = token.claims.app_name;
+  if (!verifyToken(token, deps.secret)) return answer('TOKEN_INVALID', { appName }); // 2
+  const origin = { origin: input.origin, referer: input.referer };
+  if (!originAllowed(origin, token.claims.app_domain, deps.requireOrigin))
+    return answer('DOMAIN_MISMATCH', { appName }); // 3
+  // 4: an injected rate-limit fault is checked first so the 429 it causes is not counted either.
+  const rate = deps.faults.take('rate', appName)
+    ? { ok: false as const, retryAfterSeconds: deps.limiter.retryAfterSeconds() }
+    : deps.limiter.hit(appName);
+  if (!rate.ok) return answer('RATE_LIMITED', { appName }, { 'Retry-After': String(rate.retryAfterSeconds) });
+  if (!input.body.ok) {
+    // 5: too large, unknown encoding, or not JSON.
+    const violations = [input.body.violation];
+    return answer(
+      input.body.reason,
+      { appName, violations },
+      { 'TGA-Mock-Violations': violationsHeader(violations) },
+    );
+  }
+  const result = deps.validator.validate(input.body.value);
+  if (!result.ok) {
+    const violations = result.errors.map(({ keyword, instancePath, message }) => ({
+      keyword,
+      instancePath,
+      message,
+    }));
+    return answer(
+      'VALIDATION',
+      { appName, violations },
+      { 'TGA-Mock-Violations': violationsHeader(violations) },
+    );
+  }
+  if (result.events.some((e) => e.app_name !== appName)) return answer('APP_NAME_MISMATCH', { appName }); // 6
+  const fault = deps.faults.take('record', appName); // 7
+  if (fault?.kind === 'reset') return answer('RECORD_FAILED', { appName, reset: true });
+  if (fault) return answer('RECORD_FAILED', { appName });
+  return answer('RECORDED', { appName, events: result.events }); // 8: the whole batch or nothing
+}
+
+export function decide(input: DecisionInput, deps: DecisionDeps): Decision {
+  const decision = steps(input, deps);
+  const latency = deps.faults.take('latency', decision.appName);
+  return latency ? { ...decision, delayMs: latency.ms ?? 0 } : decision;
+}

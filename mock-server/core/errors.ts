@@ -1,0 +1,79 @@
+// The one registry of what the mock answers: stable reason code → status and exact body.
+// Documented reasons come from the contract's table (schema/responses.schema.json), never retyped
+// here; the mock adds its own reasons for answers the docs do not cover (body size, encoding,
+// unknown routes, the control API). Code matches on the reason code, never on message text.
+import { DOCUMENTED_RESPONSES, type DocumentedReason } from '../../schema';
+
+export const MOCK_REASONS = [
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_ENCODING',
+  'NOT_FOUND',
+  'HEADERS_TOO_LARGE',
+  'MALFORMED_REQUEST',
+  'BAD_CONTROL_REQUEST',
+  'FORBIDDEN_ADMIN',
+  'INTERNAL_ERROR',
+] as const;
+
+export type MockReason = (typeof MOCK_REASONS)[number];
+export type Reason = DocumentedReason | MockReason;
+
+export interface RegistryEntry {
+  reason: Reason;
+  status: number;
+  /** The exact JSON body; for mock-only reasons a `{message}` a caller may replace with a more precise one. */
+  body: Readonly<Record<string, unknown>>;
+  documented: boolean;
+}
+
+const MOCK_ONLY: Record<MockReason, { status: number; message: string }> = {
+  // RFC 9110 §15.5.14: the decompressed body is over the limit (a gzip bomb lands here).
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
+  // RFC 9110 §15.5.16: a Content-Encoding other than gzip, deflate, br or identity.
+  UNSUPPORTED_ENCODING: { status: 415, message: 'Unsupported Content-Encoding.' },
+  NOT_FOUND: { status: 404, message: 'Not found.' },
+  // Node refuses oversized request headers before any route runs (RFC 6585 §5).
+  HEADERS_TOO_LARGE: { status: 431, message: 'Request header fields too large.' },
+  // A request Node or Express cannot parse (bad URL encoding, broken HTTP framing).
+  MALFORMED_REQUEST: { status: 400, message: 'Malformed request.' },
+  BAD_CONTROL_REQUEST: { status: 400, message: 'Bad control request.' },
+  FORBIDDEN_ADMIN: {
+    status: 403,
+    message: 'The control API answers loopback clients only, or requires the admin token.',
+  },
+  INTERNAL_ERROR: { status: 500, message: 'Internal mock error.' },
+};
+
+function buildRegistry(): ReadonlyMap<Reason, RegistryEntry> {
+  const entries: RegistryEntry[] = [
+    ...DOCUMENTED_RESPONSES.map((r) => ({
+      reason: r.reason,
+      status: r.status,
+      body: r.body,
+      documented: true,
+    })),
+    ...Object.entries(MOCK_ONLY).map(([reason, e]) => ({
+      reason: reason as MockReason,
+      status: e.status,
+      body: Object.freeze({ message: e.message }),
+      documented: false,
+    })),
+  ];
+  return new Map(entries.map((e) => [e.reason, Object.freeze(e)]));
+}
+
+export const REGISTRY: ReadonlyMap<Reason, RegistryEntry> = buildRegistry();
+
+export function errorFor(reason: Reason): RegistryEntry {
+  const entry = REGISTRY.get(reason);
+  if (!entry) throw new Error(`no registry entry for ${reason}`);
+  return entry;
+}
+
+/** A mock-only answer with a more precise message (e.g. naming the bad control field). */
+export function withMessage(
+  reason: MockReason,
+  message: string,
+): { status: number; body: { message: string } } {
+  return { status: errorFor(reason).status, body: { message } };
+}
