@@ -1,0 +1,138 @@
+// The official SDK, unmodified, in a real Chromium: its hard-coded backend is routed to the mock,
+// and what it sends must be answered and recorded as the real service would.
+import type { Page } from 'playwright-core';
+import { describeBrowser, launchChromium, type LaunchedBrowser } from './test-support/chromium';
+import { startLoggingMock } from './test-support/loggingMock';
+import { routeToMock, type RelayedRequest } from './test-support/routeToMock';
+import { describeChanges, readSdkBundle, sdkFingerprint, sdkPageHtml } from './test-support/sdkBundle';
+import { startStaticServer, type StaticServer } from './test-support/staticServer';
+import { telegramLaunchHash } from './test-support/telegramLaunch';
+import { waitFor } from './test-support/waitFor';
+
+jest.setTimeout(60_000);
+
+const BACKEND = 'https://tganalytics.xyz/';
+
+// What this test was written against. When the installed SDK differs, the first test lists what
+// changed (version, bundle hash, backend URLs, API paths) before the browser tests say how.
+const PINNED = {
+  version: '1.6.4',
+  sha256: 'c1109f20c42687a10f58620f044a4b76ff927f1df16727c02c4bfcda1b1dc358',
+  urls: [
+    'https://api.prod.innerworks.me/api/v1',
+    'https://docs.telegram-mini-apps.com/packages/telegram-apps-bridge/environment',
+    'https://flow.prod.innerworks.me',
+    'https://github.com/Telegram-Mini-Apps/telegram-apps/issues/new/choose',
+    'https://staging.tganalytics.xyz/',
+    'https://t.me/share/url',
+    'https://tganalytics.xyz/',
+    'https://web.telegram.org',
+  ],
+  paths: ['events', 'events/fingerprint', 'events/threshold', 'eventsThreshold'],
+};
+
+// The fields SDK 1.6.4 sends with app-init and app-hide (see CONTRACT-NOTES, "Observed").
+const PINNED_EVENT_FIELDS = [
+  'app_name',
+  'client_timestamp',
+  'event_name',
+  'is_premium',
+  'locale',
+  'platform',
+  'session_id',
+  'start_param',
+  'user_id',
+];
+
+const USER = {
+  id: 5123456789,
+  first_name: 'Ada',
+  last_name: 'Lovelace',
+  username: 'ada',
+  language_code: 'en',
+  is_premium: true,
+};
+
+describe('the installed @telegram-apps/analytics', () => {
+  it('is the version these tests pin', () => {
+    expect(describeChanges(PINNED, sdkFingerprint())).toEqual([]);
+  });
+});
+
+describeBrowser('the official SDK in Chromium, routed to the mock', () => {
+  let mock: Awaited<ReturnType<typeof startLoggingMock>>;
+  let browser: LaunchedBrowser;
+  let pages: StaticServer;
+  let page: Page;
+  let relayed: RelayedRequest[];
+  const pageErrors: string[] = [];
+
+  const recorded = async (name: string) =>
+    (await mock.events()).filter((e) => e.event.event_name === name).map((e) => e.event);
+
+  beforeAll(async () => {
+    mock = await startLoggingMock();
+    // The token's domain is the page's host: the SDK runs on the app's own domain.
+    pages = await startStaticServer({
+      '/sdk.html': { type: 'text/html', body: sdkPageHtml(mock.token('docs', 'http://127.0.0.1'), 'docs') },
+      '/sdk.js': { type: 'text/javascript', body: readSdkBundle() },
+    });
+    browser = await launchChromium();
+    relayed = await routeToMock(browser.context, BACKEND, mock.url);
+    page = await browser.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const hash = telegramLaunchHash({ user: USER, startParam: 'ref_42', platform: 'tdesktop' });
+    await page.goto(`${pages.origin()}/sdk.html#${hash}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await pages?.close();
+    await mock?.close();
+  });
+
+  it('fetches the threshold from the mock (200), without a preflight', async () => {
+    await waitFor(() => relayed.some((r) => r.url.endsWith('/events/threshold') && r.status !== null));
+    const threshold = relayed.find((r) => r.url.endsWith('/events/threshold'));
+    expect(threshold).toMatchObject({ method: 'GET', status: 200, preflight: null, verdict: { ok: true } });
+  });
+
+  it('posts app-init after start: preflight passed by the mock, 201, recorded with the user id', async () => {
+    await waitFor(async () => (await recorded('app-init')).length > 0);
+    const [init] = await recorded('app-init');
+    expect(init).toMatchObject({
+      user_id: USER.id,
+      app_name: 'docs',
+      platform: 'tdesktop',
+      start_param: 'ref_42',
+    });
+    expect(Object.keys(init).sort()).toEqual(PINNED_EVENT_FIELDS);
+    const post = relayed.find((r) => r.method === 'POST' && r.url === `${BACKEND}events`);
+    expect(post).toMatchObject({
+      status: 201,
+      preflight: { status: 204, verdict: { ok: true } },
+      verdict: { ok: true },
+    });
+  });
+
+  it('posts app-hide after the page is hidden, in the same session', async () => {
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await waitFor(async () => (await recorded('app-hide')).length > 0);
+    const [hide] = await recorded('app-hide');
+    const [init] = await recorded('app-init');
+    expect(hide).toMatchObject({ user_id: USER.id, app_name: 'docs', session_id: init.session_id });
+    expect(Object.keys(hide).sort()).toEqual(PINNED_EVENT_FIELDS);
+    expect(relayed.filter((r) => r.method === 'POST').every((r) => r.status === 201)).toBe(true);
+  });
+
+  it('reached nothing but loopback and the routed backend', () => {
+    // Requests to other hosts (the SDK also calls a third-party fingerprinting service) are aborted;
+    // the SDK reports those failures as page errors, which is all that may appear.
+    expect(relayed.every((r) => r.url.startsWith(BACKEND))).toBe(true);
+    expect(pageErrors.filter((m) => /WebView|telegramAnalytics/.test(m))).toEqual([]);
+  });
+});
