@@ -1,0 +1,202 @@
+// What a check gets to talk to the target: POST /events with the run's defaults (token, Origin,
+// JSON content type, run tag), the mock's control API, and helpers that turn an answer into
+// failures. Every exchange is recorded on the result, so a failure always shows what was sent.
+import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { DocumentedReason } from '../schema';
+import { expectDocumented } from './expectDocumented';
+import { httpRequest } from './httpRequest';
+import { redactToken } from './token';
+import type { WriteBudget } from './writeBudget';
+import type { CheckResult, Exchange, Failure, Target } from './types';
+
+export type JsonObject = Record<string, unknown>;
+
+/** State shared by all checks of one run. */
+export interface RunState {
+  runId: string;
+  seed: number;
+  budget: WriteBudget;
+  /** Every event a 2xx answer acknowledged during the run, in order. */
+  acknowledged: JsonObject[];
+}
+
+export interface PostSpec {
+  label: string;
+  /** A JSON value, serialised (and gzipped with `gzip`). */
+  body?: unknown;
+  /** Sent byte for byte instead of `body`. */
+  rawBody?: string;
+  /** The token header; null sends none. Default: the run's token. */
+  token?: string | null;
+  /** How the token is described in reports when it is a derived variant. */
+  tokenLabel?: string;
+  /** Origin header; null sends none. Default: the run's origin. */
+  origin?: string | null;
+  gzip?: boolean;
+  headers?: Record<string, string>;
+}
+
+/** Thrown by a check that cannot reach a verdict; reported as skipped with the message. */
+export class CheckSkipped extends Error {}
+
+export class BudgetExhausted extends CheckSkipped {}
+
+const PREVIEW = 400;
+
+function countEvents(body: unknown): number {
+  if (Array.isArray(body)) return body.length;
+  return body !== null && typeof body === 'object' ? 1 : 0;
+}
+
+function acceptedEvents(body: unknown): JsonObject[] {
+  const list = Array.isArray(body) ? body : [body];
+  return list.filter((e): e is JsonObject => e !== null && typeof e === 'object' && !Array.isArray(e));
+}
+
+export function createCheckContext(target: Target, state: RunState, result: CheckResult) {
+  const eventsUrl = `${target.baseUrl}/events`;
+
+  function fail(failure: Omit<Failure, 'exchange'>, exchange?: Exchange): void {
+    const index = exchange ? result.exchanges.indexOf(exchange) : -1;
+    result.failures.push({ ...failure, ...(index >= 0 ? { exchange: index } : {}) });
+  }
+
+  function tag(event: JsonObject): JsonObject {
+    const custom = (event.custom_data ?? {}) as JsonObject;
+    return {
+      ...event,
+      custom_data: { ...custom, conformance_run: state.runId, conformance_check: result.name },
+    };
+  }
+
+  async function post(spec: PostSpec): Promise<Exchange> {
+    const events = spec.rawBody === undefined ? countEvents(spec.body) : 0;
+    if (!state.budget.reserve(events)) {
+      throw new BudgetExhausted(
+        `write budget exhausted (${state.budget.used} of --max-writes ${state.budget.max} used)`,
+      );
+    }
+    const json = spec.rawBody ?? JSON.stringify(spec.body);
+    const token = spec.token === undefined ? target.token : spec.token;
+    const origin = spec.origin === undefined ? target.origin : spec.origin;
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...spec.headers };
+    if (token !== null) headers['tga-auth-token'] = token;
+    if (origin !== null) headers.origin = origin;
+    if (spec.gzip) headers['content-encoding'] = 'gzip';
+    const body = spec.gzip ? gzipSync(json) : Buffer.from(json, 'utf8');
+    const shown = {
+      ...headers,
+      ...(token !== null ? { 'tga-auth-token': spec.tokenLabel ?? redactToken(token) } : {}),
+    };
+    const exchange: Exchange = {
+      label: spec.label,
+      sent: { method: 'POST', path: '/events', headers: shown, body: preview(json, spec.gzip), events },
+      durationMs: 0,
+    };
+    result.exchanges.push(exchange);
+    const started = performance.now();
+    let accepted = false;
+    try {
+      const res = await httpRequest({
+        method: 'POST',
+        url: eventsUrl,
+        headers,
+        body,
+        timeoutMs: target.timeoutMs,
+      });
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(res.text);
+      } catch {
+        parsed = undefined;
+      }
+      exchange.received = {
+        status: res.status,
+        contentType: res.headers['content-type'] ?? '',
+        headers: res.headers,
+        json: parsed,
+        text: res.text.slice(0, PREVIEW),
+      };
+      accepted = res.status >= 200 && res.status < 300;
+    } catch (error) {
+      exchange.error = (error as Error).message;
+      fail({ aspect: 'transport', message: `${spec.label}: ${exchange.error}` }, exchange);
+    } finally {
+      exchange.durationMs = Math.round(performance.now() - started);
+      state.budget.settle(events, accepted);
+    }
+    if (accepted && spec.rawBody === undefined) state.acknowledged.push(...acceptedEvents(spec.body));
+    return exchange;
+  }
+
+  async function control(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: unknown }> {
+    const res = await httpRequest({
+      method,
+      url: `${target.baseUrl}${path}`,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : Buffer.from(JSON.stringify(body)),
+      timeoutMs: target.timeoutMs,
+    });
+    let json: unknown;
+    try {
+      json = res.text ? JSON.parse(res.text) : undefined;
+    } catch {
+      json = res.text;
+    }
+    return { status: res.status, json };
+  }
+
+  return {
+    target,
+    runId: state.runId,
+    seed: state.seed,
+    state,
+    name: result.name,
+    tag,
+    /** A valid event for the token's app, shaped like the docs' first example, tagged. */
+    event(overrides: JsonObject = {}): JsonObject {
+      return tag({
+        event_name: 'app-init',
+        session_id: randomUUID(),
+        user_id: 111111111,
+        app_name: target.app.app_name,
+        is_premium: true,
+        platform: 'tdesktop',
+        locale: 'en',
+        client_timestamp: String(Date.now()),
+        ...overrides,
+      });
+    },
+    post,
+    /** Posts and checks the answer is exactly the documented response for `reason`. */
+    async expectPost(spec: PostSpec, reason: DocumentedReason): Promise<Exchange> {
+      const exchange = await post(spec);
+      expectDocumented(exchange, reason, result, fail);
+      return exchange;
+    },
+    expectDocumented: (exchange: Exchange, reason: DocumentedReason) =>
+      expectDocumented(exchange, reason, result, fail),
+    fail,
+    note: (text: string) => result.notes.push(text),
+    /** Drops all but the last exchange (a probe's hundred identical requests are noise). */
+    keepLastExchange(): void {
+      result.exchanges.splice(0, result.exchanges.length - 1);
+    },
+    skip(reason: string): never {
+      throw new CheckSkipped(reason);
+    },
+    control,
+  };
+}
+
+export type CheckContext = ReturnType<typeof createCheckContext>;
+
+function preview(json: string, gzip?: boolean): string {
+  const text = json.length > PREVIEW ? `${json.slice(0, PREVIEW)}… (${json.length} chars)` : json;
+  return gzip ? `gzip(${text})` : text;
+}

@@ -1,0 +1,104 @@
+// Checks that need the mock's control API: the two documented responses a client cannot provoke
+// on its own ("Failed to record", 429) via injected faults, and what was actually stored.
+import { mockOnly, type Check } from '../check';
+import type { CheckContext } from '../checkContext';
+import { journalOfRun, multisetMinus } from './journal';
+
+async function armFault(ctx: CheckContext, kind: string): Promise<void> {
+  const res = await ctx.control('POST', '/__mock/faults', {
+    kind,
+    count: 1,
+    app_name: ctx.target.app.app_name,
+  });
+  if (res.status !== 201)
+    throw new Error(`POST /__mock/faults answered ${res.status} ${JSON.stringify(res.json)}`);
+}
+
+export const mockChecks: Check[] = [
+  {
+    name: 'mock.record-failure',
+    title: 'a record-failure fault answers 400 "Failed to record" and stores nothing',
+    covers: ['RECORD_FAILED'],
+    writes: 0,
+    applies: mockOnly,
+    async run(ctx) {
+      await armFault(ctx, 'record-failure');
+      const exchange = await ctx.expectPost(
+        { label: 'valid event, record-failure armed', body: [ctx.event()] },
+        'RECORD_FAILED',
+      );
+      if (exchange.received?.status !== 400) await ctx.control('DELETE', '/__mock/faults');
+      const stored = await journalOfRun(ctx, ctx.name);
+      if (stored.length)
+        ctx.fail({
+          aspect: 'journal',
+          message: 'the failed event was stored',
+          expected: 0,
+          got: stored.length,
+        });
+    },
+  },
+  {
+    name: 'mock.rate-limit-fault',
+    title: 'a rate-limit fault answers 429 "Too many requests. Try again later."',
+    covers: ['RATE_LIMITED'],
+    writes: 0,
+    applies: mockOnly,
+    async run(ctx) {
+      await armFault(ctx, 'rate-limit');
+      const exchange = await ctx.expectPost(
+        { label: 'valid event, rate-limit armed', body: [ctx.event()] },
+        'RATE_LIMITED',
+      );
+      if (exchange.received?.status !== 429) await ctx.control('DELETE', '/__mock/faults');
+    },
+  },
+  {
+    name: 'mock.rejected-batch-records-nothing',
+    title: 'a batch with one bad event is rejected whole: nothing of it is stored',
+    covers: ['VALIDATION'],
+    writes: 0,
+    applies: mockOnly,
+    async run(ctx) {
+      const { user_id: _gone, ...bad } = ctx.event({ event_name: 'app-hide' });
+      const body = [ctx.event(), ctx.event({ event_name: 'custom-event' }), bad];
+      await ctx.expectPost({ label: 'batch [valid, valid, missing user_id]', body }, 'VALIDATION');
+      const stored = await journalOfRun(ctx, ctx.name);
+      if (stored.length) {
+        ctx.fail({
+          aspect: 'journal',
+          message: 'events of the rejected batch were stored',
+          expected: [],
+          got: stored,
+        });
+      }
+    },
+  },
+  {
+    name: 'mock.journal-matches-acknowledged',
+    title: 'the journal holds exactly the events acknowledged with 2xx during this run',
+    covers: ['RECORDED'],
+    writes: 2,
+    applies: mockOnly,
+    async run(ctx) {
+      const body = [ctx.event({ event_name: 'custom-event' }), ctx.event({ event_name: 'app-hide' })];
+      await ctx.expectPost({ label: 'batch of 2 valid events', body }, 'RECORDED');
+      const stored = await journalOfRun(ctx);
+      const unacknowledged = multisetMinus(stored, ctx.state.acknowledged);
+      const missing = multisetMinus(ctx.state.acknowledged, stored);
+      if (unacknowledged.length) {
+        ctx.fail({
+          aspect: 'journal',
+          message: 'stored but never acknowledged',
+          expected: [],
+          got: unacknowledged,
+        });
+      }
+      if (missing.length)
+        ctx.fail({ aspect: 'journal', message: 'acknowledged but not stored', expected: [], got: missing });
+      ctx.note(
+        `${stored.length} events of this run in the journal, ${ctx.state.acknowledged.length} acknowledged`,
+      );
+    },
+  },
+];

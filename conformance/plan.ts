@@ -1,0 +1,51 @@
+// The plan, decided and printed before anything is sent: which checks run, which are skipped and
+// why (not applicable to this target, or their writes would pass --max-writes).
+import type { Check } from './check';
+import type { Target } from './types';
+
+export interface PlanEntry {
+  check: Check;
+  /** Why the check will not run, or null. */
+  skip: string | null;
+  writes: number;
+}
+
+export interface Plan {
+  entries: PlanEntry[];
+  plannedWrites: number;
+  maxWrites: number;
+}
+
+export function planRun(checks: readonly Check[], target: Target, maxWrites: number): Plan {
+  let planned = 0;
+  const entries = checks.map((check): PlanEntry => {
+    const applies = check.applies(target);
+    if (applies !== true) return { check, skip: applies, writes: 0 };
+    if (planned + check.writes > maxWrites) {
+      return {
+        check,
+        skip: `would pass --max-writes ${maxWrites} (needs ${check.writes} more writes, ${planned} planned)`,
+        writes: 0,
+      };
+    }
+    planned += check.writes;
+    return { check, skip: null, writes: check.writes };
+  });
+  return { entries, plannedWrites: planned, maxWrites };
+}
+
+export function formatPlan(plan: Plan, target: Target, meta: { runId: string; seed: number }): string {
+  const running = plan.entries.filter((e) => !e.skip);
+  const skipped = plan.entries.filter((e) => e.skip);
+  const lines = [
+    `tga-conformance plan`,
+    `  target      ${target.baseUrl}/events  (${target.mock ? `mock ${target.mock.version}` : 'not a mock: mock-only checks skipped'})`,
+    `  app         ${target.app.app_name}  (token app_domain ${target.app.app_domain}, Origin sent: ${target.origin})`,
+    `  run id      ${meta.runId}  (custom_data.conformance_run of every event sent)`,
+    `  seed        ${meta.seed}  (--seed ${meta.seed} reproduces the generated events)`,
+    `  writes      at most ${plan.plannedWrites} events accepted by a conforming server (cap --max-writes ${plan.maxWrites})`,
+    `  checks      ${running.length} to run, ${skipped.length} skipped`,
+  ];
+  for (const e of skipped) lines.push(`    skip ${e.check.name}: ${e.skip}`);
+  return lines.join('\n');
+}
