@@ -1,0 +1,150 @@
+import express from 'express';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { createJournal } from '../core/journal';
+import { createInspectorRouter } from './createInspectorRouter';
+import type { InspectorSource } from './openEventStream';
+import type { InspectedRequest } from './inspectorRow';
+
+// A stand-in journal: the router needs only the request log, the counts and the subscribe hook.
+function fakeSource(initial: InspectedRequest[]) {
+  const log = [...initial];
+  const listeners = new Set<(m: { type: string; entry: unknown }) => void>();
+  const source: InspectorSource = {
+    requests: () => log,
+    counts: () => ({ requests: { '201': log.length }, recorded: log.length, dropped: 0 }),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  const push = (entry: InspectedRequest) => {
+    log.push(entry);
+    for (const l of listeners) l({ type: 'event', entry: {} });
+    for (const l of listeners) l({ type: 'request', entry });
+  };
+  return { source, push, listeners };
+}
+
+const entry = (seq: number, name = 'app-init'): InspectedRequest => ({
+  seq,
+  received_at: '2026-01-01T00:00:00.000Z',
+  app_name: 'docs',
+  status: 201,
+  reason: 'RECORDED',
+  body: [{ event_name: name, app_name: 'docs' }],
+  response: { status: 201, headers: {}, body: { message: 'Success record.' } },
+});
+
+function appWith(source: InspectorSource, snapshotLimit?: number) {
+  const app = express();
+  app.use('/__mock', createInspectorRouter(source, snapshotLimit === undefined ? {} : { snapshotLimit }));
+  return app;
+}
+
+/** Reads server-sent events until `count` frames arrived, then hangs up. */
+function readFrames(
+  url: string,
+  count: number,
+  onOpen: () => void,
+): Promise<{ event: string; data: unknown }[]> {
+  return new Promise((resolve, reject) => {
+    const frames: { event: string; data: unknown }[] = [];
+    let buffer = '';
+    const req = http.get(url, (res) => {
+      expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+      onOpen();
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const raw = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(raw)?.[1];
+          const data = /^data: (.*)$/m.exec(raw)?.[1];
+          if (event !== undefined && data !== undefined) frames.push({ event, data: JSON.parse(data) });
+          if (frames.length === count) {
+            req.destroy();
+            resolve(frames);
+          }
+        }
+      });
+    });
+    req.on('error', reject);
+  });
+}
+
+describe('createInspectorRouter', () => {
+  it('serves the page at /__mock/ and /__mock, with its script and style', async () => {
+    const app = appWith(fakeSource([]).source);
+    for (const path of ['/__mock/', '/__mock']) {
+      const page = await request(app).get(path).expect(200);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.text).toContain('<ol id="rows"');
+    }
+    await request(app)
+      .get('/__mock/inspector/inspector.js')
+      .expect(200)
+      .expect('content-type', /javascript/);
+    await request(app)
+      .get('/__mock/inspector/inspector.css')
+      .expect(200)
+      .expect('content-type', /text\/css/);
+  });
+
+  it('streams a snapshot of the newest requests, then each new request, and unsubscribes on hang-up', async () => {
+    const { source, push, listeners } = fakeSource([entry(1), entry(2), entry(3)]);
+    const server = appWith(source, 2).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/__mock/inspector/stream`;
+      const frames = await readFrames(url, 2, () => setImmediate(() => push(entry(4, 'app-hide'))));
+      expect(frames[0].event).toBe('snapshot');
+      const snapshot = frames[0].data as { rows: { seq: number }[]; counts: { recorded: number } };
+      expect(snapshot.rows.map((r) => r.seq)).toEqual([2, 3]);
+      expect(snapshot.counts.recorded).toBe(3);
+      expect(frames[1]).toMatchObject({
+        event: 'request',
+        data: {
+          row: { seq: 4, event_names: ['app-hide'], status: 201, reason: 'RECORDED' },
+          counts: { recorded: 4 },
+        },
+      });
+      for (let i = 0; i < 50 && listeners.size > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(listeners.size).toBe(0);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('reads the mock journal: rejected requests too, with their reason', async () => {
+    const journal = createJournal({ cap: 10 });
+    journal.logRequest({
+      received_at: '2026-01-01T00:00:00.000Z',
+      request_id: 'r1',
+      method: 'POST',
+      path: '/events',
+      status: 400,
+      reason: 'TOKEN_MISSING',
+      body: [{ event_name: 'app-init', app_name: 'docs' }],
+      response: { status: 400, headers: {}, body: {} },
+      duration_ms: 1,
+    });
+    const server = appWith(journal).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/__mock/inspector/stream`;
+      const [snapshot] = await readFrames(url, 1, () => undefined);
+      expect(snapshot.data).toMatchObject({
+        rows: [{ seq: 1, status: 400, reason: 'TOKEN_MISSING', app_name: 'docs', event_names: ['app-init'] }],
+        counts: { requests: { '400': 1 } },
+      });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

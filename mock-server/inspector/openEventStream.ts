@@ -1,0 +1,73 @@
+// The inspector's live feed as server-sent events: a snapshot of the request log on connect, then
+// one message per request as the journal records it. A viewer that stops reading is cut off once
+// its unsent backlog passes a bound (EventSource reconnects and gets a fresh snapshot), so a stalled
+// tab cannot make the mock's memory grow.
+import type { Request, Response } from 'express';
+import { toInspectorRow, type InspectedRequest } from './inspectorRow';
+
+export interface JournalCounts {
+  requests: Record<string, number>;
+  recorded: number;
+  dropped: number;
+}
+
+/** What the inspector needs of the journal (the mock's Journal fits). */
+export interface InspectorSource {
+  requests(filter?: { since?: number; limit?: number }): InspectedRequest[];
+  counts(): JournalCounts;
+  subscribe(listener: (message: { type: string; entry: unknown }) => void): () => void;
+}
+
+export interface StreamOptions {
+  /** Requests sent in the snapshot on connect, newest kept. */
+  snapshotLimit: number;
+  /** Comment lines keep proxies and idle timers from closing a quiet stream. */
+  heartbeatMs: number;
+  /** Unsent bytes after which a slow viewer is disconnected. */
+  maxBacklogBytes: number;
+}
+
+export const DEFAULT_STREAM_OPTIONS: StreamOptions = {
+  snapshotLimit: 10_000,
+  heartbeatMs: 15_000,
+  maxBacklogBytes: 8 * 1024 * 1024,
+};
+
+const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+
+export function openEventStream(
+  source: InspectorSource,
+  options: StreamOptions,
+  req: Request,
+  res: Response,
+): void {
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  const all = source.requests({ limit: Number.MAX_SAFE_INTEGER });
+  const rows = all.slice(Math.max(0, all.length - options.snapshotLimit)).map(toInspectorRow);
+  res.write(frame('snapshot', { rows, counts: source.counts() }));
+
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    unsubscribe();
+    clearInterval(heartbeat);
+    res.end();
+  };
+  const unsubscribe = source.subscribe((message) => {
+    if (closed || message.type !== 'request') return;
+    res.write(
+      frame('request', { row: toInspectorRow(message.entry as InspectedRequest), counts: source.counts() }),
+    );
+    if (res.writableLength > options.maxBacklogBytes) close();
+  });
+  const heartbeat = setInterval(() => res.write(': ping\n\n'), options.heartbeatMs);
+  heartbeat.unref();
+  req.on('close', close);
+  res.on('error', close);
+}
