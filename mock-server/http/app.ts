@@ -1,0 +1,116 @@
+// createApp(options): the Express 5 shell around the decision core. Returns the app without
+// listening (supertest drives it in-process; the CLI and startMock listen). The runtime state
+// (journal, faults, limiter) hangs off `app.mock` for in-process helpers and later views.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import pino, { type Logger } from 'pino';
+import { createRequestValidator } from '../../schema';
+import { createFaultStore, type FaultStore } from '../core/faults';
+import { createJournal, type Journal } from '../core/journal';
+import { resolveOptions, type MockOptions } from '../core/options';
+import { createRateLimiter, type RateLimiter } from '../core/rateLimit';
+import type { Random } from '../core/random';
+import { controlRoutes } from './controlRoutes';
+import { cors } from './cors';
+import { eventsRoute } from './eventsRoute';
+import { createFileSink } from './fileSink';
+import { sendJson, sendReason } from './send';
+import { packageVersion } from './version';
+
+export interface MockDeps {
+  /** Clock for rate windows and journal times (ms since the epoch). */
+  now?: () => number;
+  /** Random source for probability faults armed without a seed. */
+  random?: Random;
+  /** Where request lines go. Default: silent, unless options.logLevel is given. */
+  logger?: Logger;
+}
+
+export interface MockRuntime {
+  readonly options: MockOptions;
+  readonly journal: Journal;
+  readonly faults: FaultStore;
+  readonly limiter: RateLimiter;
+  readonly logger: Logger;
+  /** Empties the journal and its counters, disarms every fault, forgets rate-limit counts. */
+  reset(): void;
+  /** Flushes and closes the journal file. */
+  close(): Promise<void>;
+}
+
+export type MockApp = Express & { mock: MockRuntime };
+
+function requestLine(logger: Logger, now: () => number) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const id = randomUUID();
+    const started = now();
+    res.locals.requestId = id;
+    res.setHeader('TGA-Mock-Request-Id', id);
+    // One line per request; the token (and its signature) is never part of it, only its app name.
+    res.on('close', () => {
+      logger.info({
+        request_id: id,
+        method: req.method,
+        path: req.originalUrl.split('?')[0],
+        status: res.writableFinished ? res.statusCode : 'no answer',
+        reason: res.getHeader('TGA-Mock-Reason'),
+        app_name: res.locals.appName,
+        ms: now() - started,
+      });
+    });
+    next();
+  };
+}
+
+export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {}): MockApp {
+  const resolved = resolveOptions({ overrides: options, readFile: (p) => readFileSync(p, 'utf8') });
+  if (!resolved.ok) throw new Error(resolved.error);
+  const opts = resolved.options;
+  const now = deps.now ?? Date.now;
+  const logger = deps.logger ?? pino({ level: options.logLevel ?? 'silent' });
+  const journal = createJournal({
+    cap: opts.journalCap,
+    now,
+    sink: opts.journalFile ? createFileSink(opts.journalFile) : undefined,
+  });
+  const faults = createFaultStore(deps.random);
+  const limiter = createRateLimiter({ limit: opts.rateLimit, windowMs: opts.rateWindow * 1000, now });
+  const validator = createRequestValidator({ strict: opts.strict });
+  const decisionDeps = { secret: opts.secret, requireOrigin: opts.requireOrigin, limiter, validator, faults };
+
+  const app = express() as MockApp;
+  app.disable('x-powered-by');
+  app.set('etag', false); // a 201 must stay a 201, never a 304
+  app.use(requestLine(logger, now));
+  app.all(['/events', '/events/threshold'], cors);
+  app.post('/events', eventsRoute(decisionDeps, journal, opts.bodyLimit, now));
+  // Not in the docs: the official SDK fetches it at start (2 s timeout) to learn per-session caps.
+  app.get('/events/threshold', (_req, res) => sendJson(res, 200, opts.threshold));
+  app.use('/__mock', controlRoutes({ options: opts, journal, faults, version: packageVersion() }));
+  app.use((_req: Request, res: Response) => sendReason(res, 'NOT_FOUND'));
+  // Express would answer errors in HTML: answer JSON instead. 4xx errors are the client's
+  // (e.g. a malformed %-escape in the path); anything else is ours and logged.
+  app.use((err: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    if (res.headersSent) return void res.destroy();
+    const status = err.status ?? 500;
+    if (status >= 400 && status < 500) return sendReason(res, 'MALFORMED_REQUEST');
+    logger.error({ err }, 'unexpected error');
+    sendReason(res, 'INTERNAL_ERROR');
+  });
+
+  app.mock = {
+    options: opts,
+    journal,
+    faults,
+    limiter,
+    logger,
+    reset() {
+      journal.clear();
+      faults.clear();
+      limiter.reset();
+    },
+    close: () => journal.close(),
+  };
+  return app;
+}

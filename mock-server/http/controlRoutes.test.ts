@@ -1,0 +1,229 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { errorFor } from '../core/errors';
+import { GOOD_BODY, GOOD_JSON, makeApp, token } from '../test-support/fixtures';
+import type { MockApp } from './app';
+
+const postEvents = (app: MockApp, body = GOOD_JSON, appName = 'docs') =>
+  request(app)
+    .post('/events')
+    .set('TGA-Auth-Token', token(appName))
+    .set('Content-Type', 'application/json')
+    .send(body);
+
+describe('control API: health and journal', () => {
+  test('health: status, version, options without secrets, counts by status', async () => {
+    const app = makeApp({ adminToken: undefined, journalCap: 2 });
+    await postEvents(app);
+    await postEvents(app);
+    await postEvents(app, JSON.stringify([GOOD_BODY[0], GOOD_BODY[0]]));
+    await request(app).post('/events').send('x');
+    const res = await request(app).get('/__mock/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      options: { port: 8787, journalCap: 2, rateLimit: 600 },
+      counts: { requests: { '201': 3, '400': 1 }, recorded: 4, dropped: 2 },
+    });
+    expect(JSON.stringify(res.body)).not.toContain('fixture-secret');
+  });
+
+  test('events: shape, filters, limit, since; DELETE empties journal and counters', async () => {
+    const app = makeApp();
+    await postEvents(app);
+    await postEvents(
+      app,
+      JSON.stringify([{ ...GOOD_BODY[0], app_name: 'shop', event_name: 'app-hide' }]),
+      'shop',
+    );
+    const all = (await request(app).get('/__mock/events')).body;
+    expect(all).toEqual({
+      events: [
+        {
+          seq: 1,
+          received_at: expect.any(String),
+          request_id: expect.any(String),
+          app_name: 'docs',
+          event: GOOD_BODY[0],
+        },
+        {
+          seq: 2,
+          received_at: expect.any(String),
+          request_id: expect.any(String),
+          app_name: 'shop',
+          event: expect.objectContaining({ event_name: 'app-hide' }),
+        },
+      ],
+      total: 2,
+      dropped: 0,
+    });
+    const q = (s: string) =>
+      request(app)
+        .get(`/__mock/events?${s}`)
+        .then((r) => r.body.events.map((e: { seq: number }) => e.seq));
+    expect(await q('app_name=shop')).toEqual([2]);
+    expect(await q('event_name=app-init')).toEqual([1]);
+    expect(await q('since=1')).toEqual([2]);
+    expect(await q('limit=1')).toEqual([1]);
+    expect((await request(app).delete('/__mock/events')).status).toBe(204);
+    expect((await request(app).get('/__mock/events')).body).toEqual({ events: [], total: 0, dropped: 0 });
+    expect((await request(app).get('/__mock/health')).body.counts).toEqual({
+      requests: {},
+      recorded: 0,
+      dropped: 0,
+    });
+  });
+
+  test('the request log has every POST /events, accepted or not, without the token', async () => {
+    const app = makeApp();
+    await postEvents(app);
+    await request(app).post('/events').set('Content-Type', 'application/json').send('{}');
+    const { requests } = (await request(app).get('/__mock/requests')).body;
+    expect(requests.map((r: { status: number; reason: string }) => [r.status, r.reason])).toEqual([
+      [201, 'RECORDED'],
+      [400, 'TOKEN_MISSING'],
+    ]);
+    expect(requests[0]).toMatchObject({
+      app_name: 'docs',
+      body: GOOD_BODY,
+      response: { body: { message: 'Success record.' } },
+    });
+    expect(JSON.stringify(requests)).not.toContain(token().split('!')[1]);
+  });
+
+  test.each([
+    ['/__mock/events?evnt_name=x', 'evnt_name'],
+    ['/__mock/events?limit=0', 'limit'],
+    ['/__mock/events?since=abc', 'since'],
+  ])('GET %s → 400 naming %s', async (url, field) => {
+    const res = await request(makeApp()).get(url);
+    expect(res.status).toBe(400);
+    expect(res.body.message.startsWith(`${field}:`)).toBe(true);
+  });
+});
+
+describe('control API: faults', () => {
+  test('arm, list, delete one, delete all', async () => {
+    const app = makeApp();
+    const armed = await request(app)
+      .post('/__mock/faults')
+      .send({ kind: 'record-failure', count: 2, app_name: 'docs' });
+    expect([armed.status, armed.body]).toEqual([
+      201,
+      { id: 'f1', kind: 'record-failure', count: 2, app_name: 'docs' },
+    ]);
+    await request(app).post('/__mock/faults').send({ kind: 'latency', ms: 1 });
+    expect((await request(app).get('/__mock/faults')).body.faults.map((f: { id: string }) => f.id)).toEqual([
+      'f1',
+      'f2',
+    ]);
+    expect((await request(app).delete('/__mock/faults/f1')).status).toBe(204);
+    const missing = await request(app).delete('/__mock/faults/f1');
+    expect([missing.status, missing.body.message]).toEqual([404, 'no armed fault f1']);
+    expect((await request(app).delete('/__mock/faults')).status).toBe(204);
+    expect((await request(app).get('/__mock/faults')).body).toEqual({ faults: [] });
+  });
+
+  test.each([
+    ['{"kind":"record-failure","cuont":1}', 'cuont'],
+    ['{"kind":"nope"}', 'kind'],
+    ['{"kind":"latency"}', 'ms'],
+    ['not json', 'body'],
+    ['[]', 'body'],
+  ])('POST %s → 400 naming %s', async (body, field) => {
+    const res = await request(makeApp())
+      .post('/__mock/faults')
+      .set('Content-Type', 'application/json')
+      .send(body);
+    expect(res.status).toBe(400);
+    expect(res.headers['tga-mock-reason']).toBe('BAD_CONTROL_REQUEST');
+    expect(res.body.message.startsWith(`${field}:`)).toBe(true);
+  });
+
+  test('record-failure answers Failed to record for the next N requests of its app, then records', async () => {
+    const app = makeApp();
+    await request(app).post('/__mock/faults').send({ kind: 'record-failure', count: 2 });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await postEvents(app)).body.message);
+    expect(statuses).toEqual(['Failed to record', 'Failed to record', 'Success record.']);
+    expect(app.mock.journal.query().total).toBe(1);
+  });
+
+  test('rate-limit answers 429 with Retry-After at step 4', async () => {
+    const app = makeApp();
+    await request(app).post('/__mock/faults').send({ kind: 'rate-limit' });
+    const res = await postEvents(app);
+    expect([res.status, res.body]).toEqual([429, errorFor('RATE_LIMITED').body]);
+    expect(res.headers['retry-after']).toMatch(/^\d+$/);
+    expect((await postEvents(app)).status).toBe(201);
+  });
+
+  test('reset destroys the socket instead of answering', async () => {
+    const app = makeApp();
+    app.mock.faults.arm({ kind: 'reset' });
+    await expect(postEvents(app)).rejects.toThrow(/socket hang up|ECONNRESET/);
+    expect(app.mock.journal.query().total).toBe(0);
+    expect((await postEvents(app)).status).toBe(201);
+  });
+
+  test('latency delays the answer but does not change it', async () => {
+    const app = makeApp();
+    app.mock.faults.arm({ kind: 'latency', ms: 5 });
+    const res = await postEvents(app, GOOD_JSON);
+    expect(res.status).toBe(201);
+    expect(app.mock.journal.requests()[0].response.status).toBe(201);
+    expect(app.mock.faults.list()).toEqual([]);
+  });
+
+  test('probability faults are deterministic with the injected random', async () => {
+    const draws = [0.9, 0.1, 0.9, 0.1];
+    const app = makeApp({}, { random: () => draws.shift() ?? 1 });
+    app.mock.faults.arm({ kind: 'record-failure', probability: 0.5 });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await postEvents(app)).body.message === 'Failed to record');
+    expect(statuses).toEqual([false, true, false, true]);
+  });
+});
+
+describe('control API: who may use it', () => {
+  // A server whose sockets claim a non-loopback peer: the only way to test the rule while
+  // listening on 127.0.0.1 alone.
+  async function asRemote(app: MockApp, fn: (url: string) => Promise<void>) {
+    const server = http.createServer((req, res) => {
+      Object.defineProperty(req.socket, 'remoteAddress', { value: '203.0.113.5', configurable: true });
+      app(req, res);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      await fn(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  }
+
+  test('loopback clients may; remote clients get 403 JSON, X-Forwarded-For does not help', async () => {
+    const app = makeApp();
+    expect((await request(app).get('/__mock/health')).status).toBe(200);
+    await asRemote(app, async (url) => {
+      const res = await request(url).get('/__mock/health').set('X-Forwarded-For', '127.0.0.1');
+      expect([res.status, res.body]).toEqual([403, errorFor('FORBIDDEN_ADMIN').body]);
+      expect((await request(url).post('/events').send('x')).status).toBe(400); // /events is open to all
+    });
+  });
+
+  test('with --admin-token the token is required, from anywhere', async () => {
+    const app = makeApp({ adminToken: 'let-me-in' });
+    expect((await request(app).get('/__mock/health')).status).toBe(403);
+    expect((await request(app).get('/__mock/health').set('TGA-Mock-Admin-Token', 'wrong')).status).toBe(403);
+    expect((await request(app).get('/__mock/health').set('TGA-Mock-Admin-Token', 'let-me-in')).status).toBe(
+      200,
+    );
+    await asRemote(app, async (url) => {
+      expect((await request(url).get('/__mock/faults').set('TGA-Mock-Admin-Token', 'let-me-in')).status).toBe(
+        200,
+      );
+    });
+  });
+});

@@ -1,0 +1,104 @@
+// The control API under /__mock, for tests: health, the journal, faults. Inputs are decoded
+// strictly (a typo is a 400 naming the field, never a silently ignored filter or fault).
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { controlAllowed } from '../core/controlAccess';
+import { decodeFaultSpec } from '../core/faultSpec';
+import type { FaultStore } from '../core/faults';
+import type { Journal } from '../core/journal';
+import { decodeJournalFilter } from '../core/journalFilter';
+import { publicOptions, type MockOptions } from '../core/options';
+import { sendJson, sendReason } from './send';
+
+export const ADMIN_TOKEN_HEADER = 'tga-mock-admin-token';
+const CONTROL_BODY_LIMIT = 64 * 1024;
+
+export interface ControlDeps {
+  options: MockOptions;
+  journal: Journal;
+  faults: FaultStore;
+  version: string;
+}
+
+function guard(adminToken: string | undefined) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const given = req.headers[ADMIN_TOKEN_HEADER];
+    if (controlAllowed(req.socket.remoteAddress, typeof given === 'string' ? given : undefined, adminToken))
+      next();
+    else sendReason(res, 'FORBIDDEN_ADMIN');
+  };
+}
+
+/** Control bodies are JSON whatever the Content-Type says, so `curl -d '{...}'` works too. */
+function readJson(req: Request): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= CONTROL_BODY_LIMIT) chunks.push(c);
+    });
+    req.on('error', () => resolve({ ok: false, message: 'body: the request was aborted' }));
+    req.on('end', () => {
+      if (size > CONTROL_BODY_LIMIT)
+        return resolve({ ok: false, message: `body: over ${CONTROL_BODY_LIMIT} bytes` });
+      try {
+        resolve({ ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown });
+      } catch (e) {
+        resolve({ ok: false, message: `body: not JSON (${(e as Error).message})` });
+      }
+    });
+  });
+}
+
+export function controlRoutes(deps: ControlDeps): express.Router {
+  const { journal, faults } = deps;
+  const router = express.Router();
+  router.use(guard(deps.options.adminToken));
+  const ok = (res: Response, body: unknown, status = 200) => sendJson(res, status, body);
+
+  router.get('/health', (_req, res) => {
+    ok(res, {
+      status: 'ok',
+      version: deps.version,
+      options: publicOptions(deps.options),
+      counts: journal.counts(),
+    });
+  });
+  router.get('/events', (req, res) => {
+    const filter = decodeJournalFilter(req.query as Record<string, unknown>);
+    if (!filter.ok) return sendReason(res, 'BAD_CONTROL_REQUEST', filter.message);
+    ok(res, journal.query(filter.value));
+  });
+  router.delete('/events', (_req, res) => {
+    journal.clear();
+    res.status(204).end();
+  });
+  router.get('/requests', (req, res) => {
+    const filter = decodeJournalFilter(req.query as Record<string, unknown>);
+    if (!filter.ok || filter.value.event_name !== undefined || filter.value.app_name !== undefined)
+      return sendReason(
+        res,
+        'BAD_CONTROL_REQUEST',
+        filter.ok ? 'only since and limit filter requests' : filter.message,
+      );
+    ok(res, { requests: journal.requests(filter.value) });
+  });
+  router.post('/faults', async (req, res) => {
+    const body = await readJson(req);
+    if (!body.ok) return sendReason(res, 'BAD_CONTROL_REQUEST', body.message);
+    const spec = decodeFaultSpec(body.value);
+    if (!spec.ok) return sendReason(res, 'BAD_CONTROL_REQUEST', spec.message);
+    ok(res, faults.arm(spec.value), 201);
+  });
+  router.get('/faults', (_req, res) => ok(res, { faults: faults.list() }));
+  router.delete('/faults', (_req, res) => {
+    faults.clear();
+    res.status(204).end();
+  });
+  router.delete('/faults/:id', (req, res) => {
+    if (faults.remove(String(req.params.id))) res.status(204).end();
+    else sendReason(res, 'NOT_FOUND', `no armed fault ${String(req.params.id)}`);
+  });
+  router.use((_req, res) => sendReason(res, 'NOT_FOUND'));
+  return router;
+}

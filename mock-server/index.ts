@@ -1,0 +1,40 @@
+// The package's public API (`require('tga-contract')`). Keep these names stable: the conformance
+// suite, the benchmarks and the inspector build on them.
+export { createApp, type MockApp, type MockDeps, type MockRuntime } from './http/app';
+export { createMockServer, listen, shutdown, type Listening } from './http/server';
+export { startMock, type RunningMock } from './startMock';
+export { createToken, parseToken, verifyToken, type ParsedToken, type TokenClaims } from './core/token';
+export {
+  resolveOptions,
+  DEFAULT_OPTIONS,
+  OPTION_TABLE,
+  type MockOptions,
+  type LogLevel,
+  type Resolved,
+  type ResolveInput,
+} from './core/options';
+export {
+  REGISTRY,
+  errorFor,
+  MOCK_REASONS,
+  type Reason,
+  type MockReason,
+  type RegistryEntry,
+} from './core/errors';
+export {
+  decide,
+  type Decision,
+  type DecisionInput,
+  type DecisionDeps,
+  type BodyOutcome,
+} from './core/decide';
+export type { FaultSpec, FaultKind } from './core/faultSpec';
+export type { Fault, FaultStore } from './core/faults';
+export type {
+  Journal,
+  JournalEntry,
+  JournalFilter,
+  JournalMessage,
+  JournalSink,
+  RequestLogEntry,
+} from './core/journal';

@@ -1,0 +1,46 @@
+// startMock(): the mock on a free 127.0.0.1 port inside a test process, with the handles a test
+// needs — what msw's setupServer and WireMock's JUnit rule give their users.
+import { createApp, type MockDeps } from './http/app';
+import { listen, shutdown } from './http/server';
+import { decodeFaultSpec, type FaultSpec } from './core/faultSpec';
+import type { Fault } from './core/faults';
+import type { JournalEntry, JournalFilter } from './core/journal';
+import type { MockOptions } from './core/options';
+import { createToken } from './core/token';
+
+export interface RunningMock {
+  /** Base URL, e.g. http://127.0.0.1:41234 (POST `${url}/events`). */
+  url: string;
+  /** A token the mock accepts, for app `appName` on domain `appDomain`. */
+  token(appName?: string, appDomain?: string): string;
+  /** Recorded events, oldest first (same filters as GET /__mock/events). */
+  events(filter?: JournalFilter): JournalEntry[];
+  /** Empties the journal and counters, disarms faults, forgets rate-limit counts. */
+  reset(): void;
+  /** Arms a fault (same spec as POST /__mock/faults); throws on a malformed spec. */
+  fault(spec: FaultSpec): Fault;
+  close(): Promise<void>;
+}
+
+export async function startMock(
+  options: Partial<MockOptions> = {},
+  deps: MockDeps = {},
+): Promise<RunningMock> {
+  const app = createApp({ secret: 'tga-mock-test-secret', port: 0, host: '127.0.0.1', ...options }, deps);
+  const { server, url } = await listen(app, app.mock.options.port, app.mock.options.host);
+  const { journal, faults, secret } = { ...app.mock, secret: app.mock.options.secret };
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    token: (appName = 'docs', appDomain = 'http://localhost') =>
+      createToken({ app_name: appName, app_url: `https://t.me/${appName}`, app_domain: appDomain }, secret),
+    events: (filter) => journal.query(filter).events,
+    reset: () => app.mock.reset(),
+    fault(spec) {
+      const decoded = decodeFaultSpec(spec);
+      if (!decoded.ok) throw new Error(`fault: ${decoded.message}`);
+      return faults.arm(decoded.value);
+    },
+    close: () => (closing ??= shutdown(app, server)),
+  };
+}
