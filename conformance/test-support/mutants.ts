@@ -1,0 +1,298 @@
+// The mutant servers: the mock with one deliberate deviation each, and the check that must catch
+// it (and on which aspect). Every check of the registry must be caught by at least one mutant.
+import { gunzipSync } from 'node:zlib';
+import { createRequestValidator, documentedResponse, EVENT_NAMES, type DocumentedReason } from '../../schema';
+import { parseToken } from '../token';
+import type { FailureAspect } from '../types';
+import type { Mutation, ProxyRequest, ProxyResponse } from './mutantProxy';
+
+export interface Mutant {
+  name: string;
+  /** The check that names this deviation, and the aspect it must fail on. */
+  caughtBy: string;
+  aspect: FailureAspect;
+  mutation: Mutation;
+}
+
+type Json = Record<string, unknown>;
+const validator = createRequestValidator({ strict: false });
+
+/** The fields of the docs table (seed/api-endpoints.md), nothing else. */
+const DOCS_TABLE_FIELDS = new Set(
+  'user_id event_name session_id app_name is_premium is_success error_message error_code wallet_address wallet_type wallet_version auth_type valid_until from messages custom_data client_timestamp platform locale start_param url_referer scope'.split(
+    ' ',
+  ),
+);
+
+function bodyOf(req: ProxyRequest): unknown {
+  try {
+    const raw = req.headers['content-encoding'] === 'gzip' ? gunzipSync(req.body) : req.body;
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function eventsOf(req: ProxyRequest): Json[] {
+  const body = bodyOf(req);
+  if (Array.isArray(body)) return body as Json[];
+  return body && typeof body === 'object' ? [body as Json] : [];
+}
+
+/** The request with a new JSON body (sent uncompressed). */
+function withBody(req: ProxyRequest, body: unknown): ProxyRequest {
+  const { 'content-encoding': _gone, ...headers } = req.headers;
+  return { ...req, headers, body: Buffer.from(JSON.stringify(body)) };
+}
+
+function mapEvents(req: ProxyRequest, fn: (e: Json) => Json): ProxyRequest {
+  const body = bodyOf(req);
+  if (body === undefined) return req;
+  return withBody(req, Array.isArray(body) ? body.map((e) => fn(e as Json)) : fn(body as Json));
+}
+
+export function answer(reason: DocumentedReason): ProxyResponse {
+  const doc = documentedResponse(reason);
+  return {
+    status: doc.status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: Buffer.from(JSON.stringify(doc.body)),
+  };
+}
+
+function replaceJson(res: ProxyResponse, from: unknown, to: unknown): ProxyResponse {
+  return res.body.toString('utf8') === JSON.stringify(from)
+    ? { ...res, body: Buffer.from(JSON.stringify(to)) }
+    : res;
+}
+
+export function mutants(goodToken: string): Mutant[] {
+  const parsed = parseToken(goodToken);
+  const appName = parsed.ok ? parsed.payload.app_name : '';
+  return [
+    {
+      name: '200 instead of 201',
+      caughtBy: 'response.recorded-single',
+      aspect: 'status',
+      mutation: { response: (res) => (res.status === 201 ? { ...res, status: 200 } : res) },
+    },
+    {
+      name: 'a message text changed ("Token is invalid." without its full stop)',
+      caughtBy: 'response.token-invalid',
+      aspect: 'body',
+      mutation: {
+        response: (res) =>
+          replaceJson(res, { message: 'Token is invalid.' }, { message: 'Token is invalid' }),
+      },
+    },
+    {
+      name: 'missing user_id accepted (filled with 0)',
+      caughtBy: 'negative.missing.user_id',
+      aspect: 'status',
+      mutation: { request: (req) => mapEvents(req, (e) => ('user_id' in e ? e : { ...e, user_id: 0 })) },
+    },
+    {
+      name: 'wrong types accepted (answered 201 when only type errors)',
+      caughtBy: 'negative.wrong-type.is_premium',
+      aspect: 'status',
+      mutation: {
+        request: (req) => {
+          const r = validator.validate(bodyOf(req));
+          return !r.ok && r.errors.every((e) => e.keyword === 'type') ? answer('RECORDED') : req;
+        },
+      },
+    },
+    {
+      name: 'unknown event_name accepted (stored as custom-event)',
+      caughtBy: 'negative.not-in-enum.event_name',
+      aspect: 'status',
+      mutation: {
+        request: (req) =>
+          mapEvents(req, (e) =>
+            typeof e.event_name === 'string' && !EVENT_NAMES.includes(e.event_name)
+              ? { ...e, event_name: 'custom-event' }
+              : e,
+          ),
+      },
+    },
+    {
+      name: 'app_name not checked',
+      caughtBy: 'response.app-name-mismatch',
+      aspect: 'status',
+      mutation: {
+        request: (req) =>
+          mapEvents(req, (e) => (typeof e.app_name === 'string' ? { ...e, app_name: appName } : e)),
+      },
+    },
+    {
+      name: 'origin not checked',
+      caughtBy: 'response.domain-mismatch',
+      aspect: 'status',
+      mutation: {
+        request: (req) => {
+          const { origin: _o, referer: _r, ...headers } = req.headers;
+          return { ...req, headers };
+        },
+      },
+    },
+    {
+      name: 'forged signature accepted (any well-formed token passes)',
+      caughtBy: 'response.token-invalid',
+      aspect: 'status',
+      mutation: {
+        request: (req) => {
+          const token = req.headers['tga-auth-token'];
+          return token && parseToken(token).ok
+            ? { ...req, headers: { ...req.headers, 'tga-auth-token': goodToken } }
+            : req;
+        },
+      },
+    },
+    {
+      name: 'part of a bad batch recorded (valid events stored, 400 answered)',
+      caughtBy: 'mock.rejected-batch-records-nothing',
+      aspect: 'journal',
+      mutation: {
+        request: async (req, ctx) => {
+          const body = bodyOf(req);
+          if (!Array.isArray(body) || validator.validate(body).ok) return req;
+          const valid = body.filter((e) => validator.validate([e]).ok);
+          if (valid.length) await ctx.forward(withBody(req, valid));
+          return answer('VALIDATION');
+        },
+      },
+    },
+    {
+      name: 'gzip not understood (body passed on still compressed, encoding dropped)',
+      caughtBy: 'positive.gzip-batch',
+      aspect: 'status',
+      mutation: {
+        request: (req) => {
+          const { 'content-encoding': _gone, ...headers } = req.headers;
+          return { ...req, headers };
+        },
+      },
+    },
+    {
+      name: 'wrong content type (text/plain)',
+      caughtBy: 'response.token-missing',
+      aspect: 'content-type',
+      mutation: {
+        response: (res) => ({
+          ...res,
+          headers: { ...res.headers, 'content-type': 'text/plain; charset=utf-8' },
+        }),
+      },
+    },
+    {
+      name: 'missing token accepted',
+      caughtBy: 'response.token-missing',
+      aspect: 'status',
+      mutation: {
+        request: (req) =>
+          req.headers['tga-auth-token']
+            ? req
+            : { ...req, headers: { ...req.headers, 'tga-auth-token': goodToken } },
+      },
+    },
+    {
+      name: 'garbled token answered "Token is invalid."',
+      caughtBy: 'response.token-garbled',
+      aspect: 'body',
+      mutation: {
+        request: (req) => {
+          const token = req.headers['tga-auth-token'];
+          return token && !parseToken(token).ok ? answer('TOKEN_INVALID') : req;
+        },
+      },
+    },
+    {
+      name: '"Failed to record" answered 500',
+      caughtBy: 'mock.record-failure',
+      aspect: 'status',
+      mutation: {
+        response: (res) =>
+          res.body.toString('utf8') === JSON.stringify(documentedResponse('RECORD_FAILED').body)
+            ? { ...res, status: 500 }
+            : res,
+      },
+    },
+    {
+      name: '429 with an undocumented body',
+      caughtBy: 'mock.rate-limit-fault',
+      aspect: 'body',
+      mutation: {
+        response: (res) =>
+          res.status === 429 ? { ...res, body: Buffer.from('{"error":"rate_limited"}') } : res,
+      },
+    },
+    {
+      name: 'batches acknowledged but only their first event stored',
+      caughtBy: 'mock.journal-matches-acknowledged',
+      aspect: 'journal',
+      mutation: {
+        request: (req) => {
+          const body = bodyOf(req);
+          return Array.isArray(body) && body.length > 1 && validator.validate(body).ok
+            ? withBody(req, [body[0]])
+            : req;
+        },
+      },
+    },
+    {
+      name: 'no validation at all (anything with a good token is answered 201)',
+      caughtBy: 'negative.body.empty-array',
+      aspect: 'status',
+      mutation: { request: (req) => (validator.validate(bodyOf(req)).ok ? req : answer('RECORDED')) },
+    },
+    {
+      name: 'null values rejected (the docs table types taken literally)',
+      caughtBy: 'positive.generated',
+      aspect: 'status',
+      mutation: {
+        request: (req) =>
+          eventsOf(req).some((e) => Object.values(e).includes(null)) ? answer('VALIDATION') : req,
+      },
+    },
+    {
+      name: 'fields outside the docs table rejected (TON Connect and invoice fields)',
+      caughtBy: 'positive.sdk-shaped',
+      aspect: 'status',
+      mutation: {
+        request: (req) =>
+          eventsOf(req).some((e) => Object.keys(e).some((k) => !DOCS_TABLE_FIELDS.has(k)))
+            ? answer('VALIDATION')
+            : req,
+      },
+    },
+    {
+      name: 'an array of one event rejected',
+      caughtBy: 'positive.batch-1',
+      aspect: 'status',
+      mutation: {
+        request: (req) =>
+          Array.isArray(bodyOf(req)) && eventsOf(req).length === 1 ? answer('VALIDATION') : req,
+      },
+    },
+    {
+      name: 'batches over 10 events rejected',
+      caughtBy: 'positive.batch-20',
+      aspect: 'status',
+      mutation: {
+        request: (req) =>
+          Array.isArray(bodyOf(req)) && eventsOf(req).length > 10 ? answer('VALIDATION') : req,
+      },
+    },
+    {
+      name: 'a single event object (not an array) rejected',
+      caughtBy: 'response.recorded-single',
+      aspect: 'status',
+      mutation: {
+        request: (req) => {
+          const body = bodyOf(req);
+          return body && typeof body === 'object' && !Array.isArray(body) ? answer('VALIDATION') : req;
+        },
+      },
+    },
+  ];
+}
