@@ -1,8 +1,8 @@
 // The official SDK, unmodified, in a real Chromium: its hard-coded backend is routed to the mock,
 // and what it sends must be answered and recorded as the real service would.
 import type { Page } from 'playwright-core';
+import { startMock, type RunningMock } from '../startMock';
 import { describeBrowser, launchChromium, type LaunchedBrowser } from './test-support/chromium';
-import { startLoggingMock } from './test-support/loggingMock';
 import { routeToMock, type RelayedRequest } from './test-support/routeToMock';
 import { describeChanges, readSdkBundle, sdkFingerprint, sdkPageHtml } from './test-support/sdkBundle';
 import { startStaticServer, type StaticServer } from './test-support/staticServer';
@@ -60,18 +60,17 @@ describe('the installed @telegram-apps/analytics', () => {
 });
 
 describeBrowser('the official SDK in Chromium, routed to the mock', () => {
-  let mock: Awaited<ReturnType<typeof startLoggingMock>>;
+  let mock: RunningMock;
   let browser: LaunchedBrowser;
   let pages: StaticServer;
   let page: Page;
   let relayed: RelayedRequest[];
   const pageErrors: string[] = [];
 
-  const recorded = async (name: string) =>
-    (await mock.events()).filter((e) => e.event.event_name === name).map((e) => e.event);
+  const recorded = (name: string) => mock.events({ event_name: name }).map((e) => e.event);
 
   beforeAll(async () => {
-    mock = await startLoggingMock();
+    mock = await startMock();
     // The token's domain is the page's host: the SDK runs on the app's own domain.
     pages = await startStaticServer({
       '/sdk.html': { type: 'text/html', body: sdkPageHtml(mock.token('docs', 'http://127.0.0.1'), 'docs') },
@@ -98,8 +97,8 @@ describeBrowser('the official SDK in Chromium, routed to the mock', () => {
   });
 
   it('posts app-init after start: preflight passed by the mock, 201, recorded with the user id', async () => {
-    await waitFor(async () => (await recorded('app-init')).length > 0);
-    const [init] = await recorded('app-init');
+    await waitFor(() => recorded('app-init').length > 0);
+    const [init] = recorded('app-init');
     expect(init).toMatchObject({
       user_id: USER.id,
       app_name: 'docs',
@@ -121,9 +120,9 @@ describeBrowser('the official SDK in Chromium, routed to the mock', () => {
       Object.defineProperty(document, 'hidden', { value: true, configurable: true });
       document.dispatchEvent(new Event('visibilitychange'));
     });
-    await waitFor(async () => (await recorded('app-hide')).length > 0);
-    const [hide] = await recorded('app-hide');
-    const [init] = await recorded('app-init');
+    await waitFor(() => recorded('app-hide').length > 0);
+    const [hide] = recorded('app-hide');
+    const [init] = recorded('app-init');
     expect(hide).toMatchObject({ user_id: USER.id, app_name: 'docs', session_id: init.session_id });
     expect(Object.keys(hide).sort()).toEqual(PINNED_EVENT_FIELDS);
     expect(relayed.filter((r) => r.method === 'POST').every((r) => r.status === 201)).toBe(true);
