@@ -37,9 +37,9 @@ const entry = (seq: number, name = 'app-init'): InspectedRequest => ({
   response: { status: 201, headers: {}, body: { message: 'Success record.' } },
 });
 
-function appWith(source: InspectorSource, snapshotLimit?: number) {
+function appWith(source: InspectorSource, options: Parameters<typeof createInspectorRouter>[1] = {}) {
   const app = express();
-  app.use('/__mock', createInspectorRouter(source, snapshotLimit === undefined ? {} : { snapshotLimit }));
+  app.use('/__mock', createInspectorRouter(source, options));
   return app;
 }
 
@@ -94,9 +94,21 @@ describe('createInspectorRouter', () => {
       .expect('content-type', /text\/css/);
   });
 
+  it('with an admin token, wants it as the header or as ?admin_token= (a browser cannot set headers)', async () => {
+    const app = appWith(fakeSource([]).source, { adminToken: 'sesame' });
+    const refused = await request(app).get('/__mock/').expect(403);
+    expect(refused.headers['tga-mock-reason']).toBe('FORBIDDEN_ADMIN');
+    await request(app).get('/__mock/inspector/inspector.js?admin_token=nope').expect(403);
+    await request(app).get('/__mock/?admin_token=sesame').expect(200);
+    await request(app)
+      .get('/__mock/inspector/inspector.css')
+      .set('TGA-Mock-Admin-Token', 'sesame')
+      .expect(200);
+  });
+
   it('streams a snapshot of the newest requests, then each new request, and unsubscribes on hang-up', async () => {
     const { source, push, listeners } = fakeSource([entry(1), entry(2), entry(3)]);
-    const server = appWith(source, 2).listen(0, '127.0.0.1');
+    const server = appWith(source, { snapshotLimit: 2 }).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/__mock/inspector/stream`;

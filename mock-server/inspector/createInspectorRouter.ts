@@ -1,7 +1,12 @@
 // GET /__mock/ (the page), its script and style, and its live feed. The mock mounts this router
-// under /__mock, behind the same loopback/admin-token guard as the rest of the control API; the page
-// itself drives the existing control routes (clear the journal, arm and disarm faults).
-import { Router } from 'express';
+// under /__mock with the control API's rule: loopback clients only, or whoever holds the admin
+// token. A browser cannot add a header to a page load or an EventSource, so here the token may also
+// come as `?admin_token=`; the page then sends it as the header to the control routes it drives
+// (clear the journal, arm and disarm faults).
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { controlAllowed } from '../core/controlAccess';
+import { ADMIN_TOKEN_HEADER } from '../http/controlRoutes';
+import { sendReason } from '../http/send';
 import { loadInspectorAssets } from './inspectorAssets';
 import {
   DEFAULT_STREAM_OPTIONS,
@@ -10,16 +15,36 @@ import {
   type StreamOptions,
 } from './openEventStream';
 
-export function createInspectorRouter(source: InspectorSource, options: Partial<StreamOptions> = {}): Router {
-  const resolved: StreamOptions = { ...DEFAULT_STREAM_OPTIONS, ...options };
+export interface InspectorOptions extends StreamOptions {
+  /** The mock's --admin-token, if any. */
+  adminToken?: string;
+}
+
+function guard(adminToken: string | undefined) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const header = req.headers[ADMIN_TOKEN_HEADER];
+    const query = req.query.admin_token;
+    const given = typeof header === 'string' ? header : typeof query === 'string' ? query : undefined;
+    if (controlAllowed(req.socket.remoteAddress, given, adminToken)) return next();
+    sendReason(res, 'FORBIDDEN_ADMIN');
+  };
+}
+
+export function createInspectorRouter(
+  source: InspectorSource,
+  options: Partial<InspectorOptions> = {},
+): Router {
+  const { adminToken, ...stream } = options;
+  const resolved: StreamOptions = { ...DEFAULT_STREAM_OPTIONS, ...stream };
   const assets = loadInspectorAssets();
   const router = Router();
-  const send = (type: string, body: string) => (_req: unknown, res: import('express').Response) => {
+  const allowed = guard(adminToken);
+  const send = (type: string, body: string) => (_req: Request, res: Response) => {
     res.set({ 'content-type': type, 'cache-control': 'no-store' }).send(body);
   };
-  router.get('/', send('text/html; charset=utf-8', assets.html));
-  router.get('/inspector/inspector.js', send('text/javascript; charset=utf-8', assets.script));
-  router.get('/inspector/inspector.css', send('text/css; charset=utf-8', assets.css));
-  router.get('/inspector/stream', (req, res) => openEventStream(source, resolved, req, res));
+  router.get('/', allowed, send('text/html; charset=utf-8', assets.html));
+  router.get('/inspector/inspector.js', allowed, send('text/javascript; charset=utf-8', assets.script));
+  router.get('/inspector/inspector.css', allowed, send('text/css; charset=utf-8', assets.css));
+  router.get('/inspector/stream', allowed, (req, res) => openEventStream(source, resolved, req, res));
   return router;
 }
