@@ -29,6 +29,8 @@ export interface Mutation {
   ): ProxyRequest | ProxyResponse | Promise<ProxyRequest | ProxyResponse>;
   /** Rewrites the answer to a POST /events request. */
   response?(res: ProxyResponse, req: ProxyRequest): ProxyResponse;
+  /** Answer /__mock/* with 404, as a real server would: the target no longer looks like the mock. */
+  hideControlApi?: boolean;
 }
 
 const HOP_BY_HOP = ['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'];
@@ -81,6 +83,11 @@ export async function startMutantProxy(
         body: Buffer.concat(chunks),
       };
       try {
+        if (mutation.hideControlApi && req.path.startsWith('/__mock/')) {
+          outgoing.writeHead(404, { 'content-type': 'application/json' });
+          outgoing.end('{"message":"Not found"}');
+          return;
+        }
         const mutated = req.method === 'POST' && req.path === '/events';
         const rewritten = mutated && mutation.request ? await mutation.request(req, { forward }) : req;
         let res = 'status' in rewritten ? rewritten : await forward(rewritten);

@@ -1,0 +1,143 @@
+// The CLI flow end to end (in process): usage errors and an unreachable target exit 2, a server
+// that is not the mock gets its mock-only checks skipped with the reason, and the write budget
+// holds even against a server that accepts everything.
+import { createServer } from 'node:net';
+import { startMock, type RunningMock } from '../mock-server';
+import { answer } from './test-support/mutants';
+import { startMutantProxy } from './test-support/mutantProxy';
+import { runSuite } from './test-support/runSuite';
+
+let mock: RunningMock;
+
+beforeAll(async () => {
+  mock = await startMock({ logLevel: 'silent', rateLimit: 0 });
+});
+
+afterAll(async () => {
+  await mock.close();
+});
+
+test('with no flags and no env it explains what it needs and exits 2', async () => {
+  const run = await runSuite([]);
+  expect(run.exitCode).toBe(2);
+  expect(run.stderr).toMatch(
+    /^tga-conformance: missing --base-url \(or TGA_BASE_URL\) and --token \(or TGA_TOKEN\)/,
+  );
+  expect(run.stderr).toContain('Usage:');
+});
+
+test('--help and --list exit 0; an unknown check name exits 2', async () => {
+  expect((await runSuite(['--help'])).stdout).toContain('--max-writes N');
+  const list = await runSuite(['--list']);
+  expect(list.exitCode).toBe(0);
+  expect(list.stdout).toMatch(/^response\.recorded-single /m);
+  const unknown = await runSuite(['--base-url', mock.url, '--token', mock.token(), '--checks', 'respons']);
+  expect(unknown.exitCode).toBe(2);
+  expect(unknown.stderr).toContain('no check matches "respons"');
+});
+
+test('an unreachable target exits 2 before sending anything', async () => {
+  // A port that was free a moment ago: bound, then released.
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const run = await runSuite(['--base-url', `http://127.0.0.1:${port}`, '--token', mock.token()]);
+  expect(run.exitCode).toBe(2);
+  expect(run.stderr).toMatch(/unreachable/);
+  expect(run.stdout).toBe('');
+});
+
+test('env equivalents work; against a non-mock target the mock-only checks are skipped with the reason', async () => {
+  mock.reset();
+  const proxy = await startMutantProxy(mock.url, { hideControlApi: true });
+  try {
+    const run = await runSuite(['--seed', '3'], { TGA_BASE_URL: proxy.url, TGA_TOKEN: mock.token() });
+    expect(run.exitCode).toBe(0);
+    expect(run.skipped).toEqual(
+      expect.arrayContaining([
+        'mock.record-failure',
+        'mock.rate-limit-fault',
+        'mock.journal-matches-acknowledged',
+      ]),
+    );
+    for (const r of run.results.filter((x) => x.name.startsWith('mock.'))) {
+      expect(r.skipReason).toBe('mock-only: the target does not answer GET /__mock/health');
+    }
+    expect(run.stdout).toMatch(/400 +RECORD_FAILED +skipped +mock.record-failure: mock-only/);
+    expect(run.stdout).toContain(
+      'This run never saw (exactly) 2 documented response(s): RECORD_FAILED, RATE_LIMITED.',
+    );
+  } finally {
+    await proxy.close();
+  }
+});
+
+test('every accepted event carries the run id, and the plan is printed before the summary', async () => {
+  mock.reset();
+  const run = await runSuite([
+    '--base-url',
+    mock.url,
+    '--token',
+    mock.token(),
+    '--run-id',
+    'run-42',
+    '--checks',
+    'positive,response',
+  ]);
+  expect(run.exitCode).toBe(0);
+  const stored = mock.events();
+  expect(stored.length).toBeGreaterThan(30);
+  expect(
+    stored.every((e) => (e.event.custom_data as Record<string, unknown>).conformance_run === 'run-42'),
+  ).toBe(true);
+  expect(run.stdout.indexOf('tga-conformance plan')).toBeLessThan(run.stdout.indexOf('CHECK'));
+});
+
+test('--max-writes skips what would not fit, and caps even a server that accepts everything', async () => {
+  mock.reset();
+  const planned = await runSuite([
+    '--base-url',
+    mock.url,
+    '--token',
+    mock.token(),
+    '--max-writes',
+    '10',
+    '--checks',
+    'positive',
+  ]);
+  expect(planned.results.find((r) => r.name === 'positive.batch-20')?.skipReason).toMatch(
+    /would pass --max-writes 10/,
+  );
+  expect(mock.events().length).toBeLessThanOrEqual(10);
+
+  // A server that accepts everything: every negative would be a write.
+  let acceptedEvents = 0;
+  const proxy = await startMutantProxy(mock.url, {
+    request: (req) => {
+      const body: unknown = JSON.parse(req.body.toString('utf8') || 'null');
+      acceptedEvents += Array.isArray(body) ? body.length : 1;
+      return answer('RECORDED');
+    },
+  });
+  try {
+    const run = await runSuite([
+      '--base-url',
+      proxy.url,
+      '--token',
+      mock.token(),
+      '--max-writes',
+      '5',
+      '--checks',
+      'negative.missing,negative.wrong-type',
+    ]);
+    expect(run.exitCode).toBe(1);
+    expect(acceptedEvents).toBe(5);
+    expect(run.failed).toHaveLength(5);
+    expect(run.results.find((r) => r.verdict === 'skipped')?.skipReason).toBe(
+      'write budget exhausted (5 of --max-writes 5 used)',
+    );
+  } finally {
+    await proxy.close();
+  }
+});
