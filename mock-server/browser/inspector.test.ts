@@ -1,14 +1,42 @@
 // The inspector page in a real Chromium: live updates, expanding a request, clearing, arming a
 // fault from the page, and staying usable with 10,000 requests in the log.
 import express from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
+import { documentedResponse, type TgaEvent } from '../../schema';
 import { createJournal } from '../core/journal';
+import { createApp } from '../http/app';
 import { createInspectorRouter } from '../inspector/createInspectorRouter';
+import { createToken } from '../core/token';
 import { describeBrowser, launchChromium, type LaunchedBrowser } from './test-support/chromium';
+import { waitFor } from './test-support/waitFor';
 
 jest.setTimeout(60_000);
+
+const ARTIFACTS = path.join(__dirname, '..', '..', '.artifacts');
+
+// TEMPORARY until the inspector is mounted in the mock's own app: the real mock app behind an outer
+// app that serves the inspector first.
+async function startMockWithInspector() {
+  const mockApp = createApp({ secret: 's', port: 0, host: '127.0.0.1' });
+  const outer = express();
+  outer.use('/__mock', createInspectorRouter(mockApp.mock.journal));
+  outer.use(mockApp);
+  const { server, url } = await listenOnLoopback(outer);
+  return {
+    url,
+    token: (app = 'docs') =>
+      createToken({ app_name: app, app_url: `https://t.me/${app}`, app_domain: 'http://localhost' }, 's'),
+    events: () => mockApp.mock.journal.query().events,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
 
 async function listenOnLoopback(app: express.Express): Promise<{ server: Server; url: string }> {
   const server = app.listen(0, '127.0.0.1');
@@ -49,8 +77,20 @@ describeBrowser('the inspector page', () => {
           duration_ms: 1,
         });
       }
+      // And a journal cap that has dropped events: the page must say so.
+      const small = createJournal({ cap: 5 });
+      small.record(
+        'r',
+        'docs',
+        Array.from({ length: 8 }, () => ({ event_name: 'app-init' }) as TgaEvent),
+      );
+      const source = {
+        requests: journal.requests,
+        counts: () => ({ ...journal.counts(), dropped: small.counts().dropped }),
+        subscribe: journal.subscribe,
+      };
       const app = express();
-      app.use('/__mock', createInspectorRouter(journal));
+      app.use('/__mock', createInspectorRouter(source));
       ({ server, url } = await listenOnLoopback(app));
       page = await browser.context.newPage();
       await page.goto(`${url}/__mock/`);
@@ -73,6 +113,11 @@ describeBrowser('the inspector page', () => {
       ]);
     });
 
+    it('says when the journal cap dropped events', async () => {
+      expect(await page.locator('#drop-note').isVisible()).toBe(true);
+      expect(await page.locator('#drop-note').textContent()).toContain('dropped 3 of the oldest events');
+    });
+
     it('filters across all of them', async () => {
       await page.fill('#filter-status', '4');
       await page.locator('#more', { hasText: 'of 2500 matching' }).waitFor();
@@ -88,6 +133,108 @@ describeBrowser('the inspector page', () => {
       expect(JSON.parse(body ?? 'null')).toEqual([
         { event_name: 'app-init', app_name: 'docs', n: TOTAL - 4 },
       ]);
+    });
+  });
+
+  describe('in the mock', () => {
+    let mock: Awaited<ReturnType<typeof startMockWithInspector>>;
+    let page: Page;
+    let userId = 7000;
+
+    /** POSTs one valid event as a client would (no browser involved) and returns the answer. */
+    async function postEvent(appName: string, eventName = 'app-init', token = mock.token(appName)) {
+      userId += 1;
+      const event = {
+        event_name: eventName,
+        session_id: '3f0c2a9e-8a4b-4c1d-9e2f-1a2b3c4d5e6f',
+        user_id: userId,
+        app_name: appName,
+        is_premium: false,
+        platform: 'ios',
+        locale: 'en',
+        client_timestamp: String(Date.UTC(2026, 0, 1)),
+      };
+      const res = await fetch(`${mock.url}/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'tga-auth-token': token },
+        body: JSON.stringify([event]),
+      });
+      return { status: res.status, body: (await res.json()) as unknown, userId };
+    }
+
+    beforeAll(async () => {
+      mock = await startMockWithInspector();
+      page = await browser.context.newPage();
+      await page.goto(`${mock.url}/__mock/`);
+      await page.locator('#connection', { hasText: 'live' }).waitFor();
+    });
+    afterAll(async () => {
+      await page?.close();
+      await mock?.close();
+    });
+
+    it('shows a new request as soon as it is posted, without reloading', async () => {
+      const started = Date.now();
+      const { status } = await postEvent('live-app');
+      expect(status).toBe(201);
+      const row = page.locator('#rows > li', { hasText: 'live-app' });
+      await row.waitFor({ timeout: 10_000 });
+      // Measured, not asserted (shared CI cores): the figure lands in the artefact folder.
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      fs.writeFileSync(
+        path.join(ARTIFACTS, 'inspector-latency.json'),
+        JSON.stringify({ ms: Date.now() - started }),
+      );
+      expect(await row.locator('.names').textContent()).toBe('app-init');
+      expect(await row.locator('.status').textContent()).toBe('201');
+      expect(await row.locator('.reason').textContent()).toBe('RECORDED');
+    });
+
+    it('shows the full body when a request is clicked', async () => {
+      const { userId: id } = await postEvent('click-app');
+      const row = page.locator('#rows > li', { hasText: 'click-app' });
+      await row.locator('.summary').click();
+      const body = JSON.parse((await row.locator('pre.body').textContent()) ?? 'null') as {
+        user_id: number;
+      }[];
+      expect(body[0].user_id).toBe(id);
+      const response = JSON.parse((await row.locator('pre.response').textContent()) ?? 'null') as {
+        body: unknown;
+      };
+      expect(response.body).toEqual(documentedResponse('RECORDED').body);
+    });
+
+    it('arming record-failure on the page makes the next POST read "Failed to record"', async () => {
+      await page.click('button.fault[data-kind="record-failure"]');
+      await page.locator('#armed', { hasText: 'record-failure' }).waitFor();
+      const failed = await postEvent('fault-app');
+      expect(failed).toMatchObject({ status: 400, body: documentedResponse('RECORD_FAILED').body });
+      expect(documentedResponse('RECORD_FAILED').body).toEqual({ message: 'Failed to record' });
+      const row = page.locator('#rows > li', { hasText: 'fault-app' });
+      expect(await row.locator('.reason').textContent()).toBe('RECORD_FAILED');
+      expect((await postEvent('fault-app')).status).toBe(201);
+    });
+
+    it('writes a screenshot of the inspector to the artefact folder', async () => {
+      // A representative page: a few recorded events and a few rejected requests.
+      await postEvent('docs', 'app-hide');
+      await postEvent('docs', 'custom-event', 'not-a-token');
+      await postEvent('docs', 'connection-started');
+      await postEvent('docs', 'app-init', mock.token('other-app'));
+      await page.locator('#rows > li', { hasText: 'APP_NAME_MISMATCH' }).waitFor();
+      await page.locator('#armed', { hasText: 'none armed' }).waitFor();
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      const file = path.join(ARTIFACTS, 'inspector.png');
+      await page.screenshot({ path: file });
+      expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+    });
+
+    it('clear empties the list and the journal', async () => {
+      expect(await page.locator('#rows > li').count()).toBeGreaterThan(0);
+      await page.click('#clear');
+      await waitFor(async () => (await page.locator('#rows > li').count()) === 0, 50);
+      expect(await page.locator('#rows > li').count()).toBe(0);
+      expect(mock.events()).toEqual([]);
     });
   });
 });
