@@ -1,17 +1,13 @@
 #!/usr/bin/env node
 // `tga-conformance` (and `npm run conformance`): the compiled entry point. Runs the checks under Jest.
-import { runConformance, type Executor } from './main';
+import { runConformance } from './main';
 import { runWithJest } from './runJest';
-
-const jestExecutor: Executor = async (plan, target, meta) => ({
-  results: await runWithJest(plan, target, meta),
-});
 
 runConformance(
   process.argv.slice(2),
   process.env,
   { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) },
-  jestExecutor,
+  runWithJest,
 ).then(
   (outcome) => {
     process.exitCode = outcome.exitCode;

@@ -51,7 +51,9 @@ export async function runWithJest(
       haste: { retainAllFiles: true },
       transform: {},
       testEnvironment: 'node',
-      reporters: [],
+      // Our own summary is the output; Jest's default reporter would repeat every failure with a
+      // stack trace of the harness.
+      reporters: [join(shellDir, 'quietReporter.js')],
     };
     const { results } = await runCLI(
       {
@@ -63,7 +65,9 @@ export async function runWithJest(
         watchman: false,
         silent: true,
       },
-      [shellDir],
+      // The current directory as the one project: Jest then takes the whole config (reporters
+      // included) from `config` above instead of looking for a config file.
+      [process.cwd()],
     );
     const byName = new Map<string, CheckResult>();
     for (const line of readFileSync(runFile.resultsFile, 'utf8').split('\n').filter(Boolean)) {

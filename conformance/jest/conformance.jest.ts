@@ -1,3 +1,4 @@
+/// <reference types="jest" />
 // The Jest shell of a run: one test per planned check (test.each over the registry's selection),
 // executed by runJest.ts through jest's runCLI on the compiled file. The plan and target come in
 // through a run file named by TGA_CONFORMANCE_RUN; each test appends its structured result to the
