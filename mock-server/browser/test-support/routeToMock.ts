@@ -72,17 +72,24 @@ async function relay(route: Route, target: string, log: RelayedRequest[]): Promi
   await route.fulfill({ response });
 }
 
-/** Routes `backend` (an origin) to `target`; returns the log of relayed requests. */
+export interface RouteLog {
+  relayed: RelayedRequest[];
+  /** URLs of requests to other hosts, aborted. */
+  aborted: string[];
+}
+
+/** Routes `backend` (an origin) to `target`; returns the log of relayed and aborted requests. */
 export async function routeToMock(
   context: BrowserContext,
   backend: string,
   target: string,
-): Promise<RelayedRequest[]> {
-  const log: RelayedRequest[] = [];
+): Promise<RouteLog> {
+  const log: RouteLog = { relayed: [], aborted: [] };
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
-    if (url.origin === new URL(backend).origin) return relay(route, target, log);
+    if (url.origin === new URL(backend).origin) return relay(route, target, log.relayed);
     if (LOOPBACK.includes(url.hostname)) return route.continue();
+    log.aborted.push(url.toString());
     return route.abort('blockedbyclient');
   });
   return log;
