@@ -18,7 +18,7 @@ let mock: RunningMock;
 // Only what npm and node need: the outer `npm test` must not leak its npm_* settings or TGA_* env.
 const env = {
   PATH: process.env.PATH ?? '',
-  HOME: process.env.HOME ?? dir,
+  HOME: process.env.HOME ?? tmpdir(),
   npm_config_audit: 'false',
   npm_config_fund: 'false',
 };
