@@ -2,11 +2,10 @@
 // JSON content type, run tag), the mock's control API, and helpers that turn an answer into
 // failures. Every exchange is recorded on the result, so a failure always shows what was sent.
 import { randomUUID } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
 import type { DocumentedReason } from '../schema';
 import { expectDocumented } from './expectDocumented';
 import { httpRequest } from './httpRequest';
-import { redactToken } from './token';
+import { countEvents, postEvents, type PostSpec } from './postEvents';
 import type { WriteBudget } from './writeBudget';
 import type { CheckResult, Exchange, Failure, Target } from './types';
 
@@ -21,33 +20,10 @@ export interface RunState {
   acknowledged: JsonObject[];
 }
 
-export interface PostSpec {
-  label: string;
-  /** A JSON value, serialised (and gzipped with `gzip`). */
-  body?: unknown;
-  /** Sent byte for byte instead of `body`. */
-  rawBody?: string;
-  /** The token header; null sends none. Default: the run's token. */
-  token?: string | null;
-  /** How the token is described in reports when it is a derived variant. */
-  tokenLabel?: string;
-  /** Origin header; null sends none. Default: the run's origin. */
-  origin?: string | null;
-  gzip?: boolean;
-  headers?: Record<string, string>;
-}
-
 /** Thrown by a check that cannot reach a verdict; reported as skipped with the message. */
 export class CheckSkipped extends Error {}
 
 export class BudgetExhausted extends CheckSkipped {}
-
-const PREVIEW = 400;
-
-function countEvents(body: unknown): number {
-  if (Array.isArray(body)) return body.length;
-  return body !== null && typeof body === 'object' ? 1 : 0;
-}
 
 function acceptedEvents(body: unknown): JsonObject[] {
   const list = Array.isArray(body) ? body : [body];
@@ -55,8 +31,6 @@ function acceptedEvents(body: unknown): JsonObject[] {
 }
 
 export function createCheckContext(target: Target, state: RunState, result: CheckResult) {
-  const eventsUrl = `${target.baseUrl}/events`;
-
   function fail(failure: Omit<Failure, 'exchange'>, exchange?: Exchange): void {
     const index = exchange ? result.exchanges.indexOf(exchange) : -1;
     result.failures.push({ ...failure, ...(index >= 0 ? { exchange: index } : {}) });
@@ -71,61 +45,19 @@ export function createCheckContext(target: Target, state: RunState, result: Chec
   }
 
   async function post(spec: PostSpec): Promise<Exchange> {
-    const events = spec.rawBody === undefined ? countEvents(spec.body) : 0;
+    const events = countEvents(spec);
     if (!state.budget.reserve(events)) {
       throw new BudgetExhausted(
         `write budget exhausted (${state.budget.used} of --max-writes ${state.budget.max} used)`,
       );
     }
-    const json = spec.rawBody ?? JSON.stringify(spec.body);
-    const token = spec.token === undefined ? target.token : spec.token;
-    const origin = spec.origin === undefined ? target.origin : spec.origin;
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...spec.headers };
-    if (token !== null) headers['tga-auth-token'] = token;
-    if (origin !== null) headers.origin = origin;
-    if (spec.gzip) headers['content-encoding'] = 'gzip';
-    const body = spec.gzip ? gzipSync(json) : Buffer.from(json, 'utf8');
-    const shown = {
-      ...headers,
-      ...(token !== null ? { 'tga-auth-token': spec.tokenLabel ?? redactToken(token) } : {}),
-    };
-    const exchange: Exchange = {
-      label: spec.label,
-      sent: { method: 'POST', path: '/events', headers: shown, body: preview(json, spec.gzip), events },
-      durationMs: 0,
-    };
+    const exchange = { label: spec.label, durationMs: 0 } as Exchange;
     result.exchanges.push(exchange);
-    const started = performance.now();
-    let accepted = false;
-    try {
-      const res = await httpRequest({
-        method: 'POST',
-        url: eventsUrl,
-        headers,
-        body,
-        timeoutMs: target.timeoutMs,
-      });
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(res.text);
-      } catch {
-        parsed = undefined;
-      }
-      exchange.received = {
-        status: res.status,
-        contentType: res.headers['content-type'] ?? '',
-        headers: res.headers,
-        json: parsed,
-        text: res.text.slice(0, PREVIEW),
-      };
-      accepted = res.status >= 200 && res.status < 300;
-    } catch (error) {
-      exchange.error = (error as Error).message;
-      fail({ aspect: 'transport', message: `${spec.label}: ${exchange.error}` }, exchange);
-    } finally {
-      exchange.durationMs = Math.round(performance.now() - started);
-      state.budget.settle(events, accepted);
-    }
+    await postEvents(target, spec, exchange);
+    const status = exchange.received?.status ?? 0;
+    const accepted = status >= 200 && status < 300;
+    state.budget.settle(events, accepted);
+    if (exchange.error) fail({ aspect: 'transport', message: `${spec.label}: ${exchange.error}` }, exchange);
     if (accepted && spec.rawBody === undefined) state.acknowledged.push(...acceptedEvents(spec.body));
     return exchange;
   }
@@ -195,8 +127,3 @@ export function createCheckContext(target: Target, state: RunState, result: Chec
 }
 
 export type CheckContext = ReturnType<typeof createCheckContext>;
-
-function preview(json: string, gzip?: boolean): string {
-  const text = json.length > PREVIEW ? `${json.slice(0, PREVIEW)}… (${json.length} chars)` : json;
-  return gzip ? `gzip(${text})` : text;
-}

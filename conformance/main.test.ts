@@ -7,6 +7,8 @@ import { answer } from './test-support/mutants';
 import { startMutantProxy } from './test-support/mutantProxy';
 import { runSuite } from './test-support/runSuite';
 
+jest.setTimeout(60_000);
+
 let mock: RunningMock;
 
 beforeAll(async () => {

@@ -8,6 +8,8 @@ import { startMutantProxy } from './test-support/mutantProxy';
 import { runSuite } from './test-support/runSuite';
 import type { CheckResult } from './types';
 
+jest.setTimeout(60_000);
+
 let mock: RunningMock;
 const caught = new Set<string>();
 

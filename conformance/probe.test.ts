@@ -5,6 +5,8 @@ import { mutants } from './test-support/mutants';
 import { startMutantProxy } from './test-support/mutantProxy';
 import { runSuite } from './test-support/runSuite';
 
+jest.setTimeout(60_000);
+
 let limited: RunningMock;
 let unlimited: RunningMock;
 

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { startMock, type RunningMock } from '../mock-server';
 import { runSuite } from './test-support/runSuite';
 
+jest.setTimeout(60_000);
+
 let mock: RunningMock;
 let dir: string;
 
