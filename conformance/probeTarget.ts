@@ -7,26 +7,31 @@ import type { Target } from './types';
 
 export type ProbeResult = { ok: true; target: Target } | { ok: false; error: string };
 
+/** The mock's identity from its health answer; anything else (HTML, other JSON) is not the mock. */
+function mockInfo(text: string): Target['mock'] {
+  try {
+    const body = JSON.parse(text) as { status?: unknown; version?: unknown } | null;
+    return body?.status === 'ok' ? { version: String(body.version ?? 'unknown') } : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function probeTarget(options: ConformanceOptions): Promise<ProbeResult> {
   const parsed = parseToken(options.token);
   if (!parsed.ok) return { ok: false, error: `--token: ${parsed.error}` };
-  let mock: Target['mock'] = null;
+  let health: { status: number; text: string };
   try {
-    const res = await httpRequest({
+    health = await httpRequest({
       method: 'GET',
       url: `${options.baseUrl}/__mock/health`,
       headers: { accept: 'application/json' },
       timeoutMs: options.timeoutMs,
     });
-    if (res.status === 200) {
-      const health = JSON.parse(res.text) as { status?: string; version?: string };
-      if (health.status === 'ok') mock = { version: String(health.version ?? 'unknown') };
-    }
   } catch (error) {
-    if (!(error instanceof SyntaxError)) {
-      return { ok: false, error: `${options.baseUrl} is unreachable: ${(error as Error).message}` };
-    }
+    return { ok: false, error: `${options.baseUrl} is unreachable: ${(error as Error).message}` };
   }
+  const mock = health.status === 200 ? mockInfo(health.text) : null;
   return {
     ok: true,
     target: {

@@ -12,7 +12,8 @@ let mock: RunningMock;
 let dir: string;
 
 beforeAll(async () => {
-  mock = await startMock({ logLevel: 'silent', rateLimit: 0 });
+  // Default options (rate limit included): the "passes against the mock with default options".
+  mock = await startMock({ logLevel: 'silent' });
   dir = mkdtempSync(join(tmpdir(), 'tga-conformance-test-'));
 });
 

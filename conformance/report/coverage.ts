@@ -22,7 +22,9 @@ export function coverageOf(results: readonly CheckResult[]): CoverageRow[] {
     let detail: string;
     if (failed.length) {
       state = 'failed';
-      detail = failed.map((r) => r.name).join(', ');
+      const names = failed.map((r) => r.name);
+      detail =
+        names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
     } else if (observedBy.length) {
       state = 'observed';
       detail = `by ${observedBy.length} check${observedBy.length > 1 ? 's' : ''}`;

@@ -16,6 +16,15 @@ export function describeReceived(exchange: Exchange | undefined): string {
   return `${r.status} ${r.json === undefined ? r.text || '(empty)' : JSON.stringify(r.json)}`;
 }
 
+/** The mock explains its answers in headers; worth showing next to a failure. */
+function mockDiagnostics(exchange: Exchange | undefined): string {
+  const headers = exchange?.received?.headers ?? {};
+  const reason = headers['tga-mock-reason'];
+  const violations = headers['tga-mock-violations'];
+  if (!reason) return '';
+  return ` (TGA-Mock-Reason: ${reason}${violations ? `; violations: ${violations.slice(0, 200)}` : ''})`;
+}
+
 /** The exchange a row shows: the first that failed, else the last. */
 function shown(result: CheckResult): Exchange | undefined {
   const failing = result.failures.find((f) => f.exchange !== undefined);
@@ -37,20 +46,22 @@ export function formatSummary(results: readonly CheckResult[]): string {
   const lines = [header, '-'.repeat(header.length + 8)];
   for (const r of results) {
     const ex = shown(r);
-    const sent = r.verdict === 'skipped' ? `skipped: ${r.skipReason ?? ''}` : (ex?.label ?? '-');
+    const sent = r.verdict === 'skipped' ? '-' : (ex?.label ?? '-');
     lines.push(
       `${cut(r.name, WIDTH.name)} ${r.verdict.toUpperCase().padEnd(WIDTH.verdict)} ${cut(sent, WIDTH.sent)} ${cut(
         r.verdict === 'skipped' ? '' : describeReceived(ex),
         WIDTH.got,
       )} ${ex?.expected ?? ''}`,
     );
+    if (r.verdict === 'skipped') lines.push(`    – ${r.skipReason ?? 'skipped'}`);
     for (const f of r.failures) {
       const diff =
         'expected' in f ? `: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.got)}` : '';
-      lines.push(`    ✗ [${f.aspect}] ${f.message}${diff}`.slice(0, 400));
+      const at = f.exchange === undefined ? undefined : r.exchanges[f.exchange];
+      lines.push(`    ✗ [${f.aspect}] ${f.message}${diff}`.slice(0, 400) + mockDiagnostics(at));
     }
   }
   const t = totals(results);
   lines.push('', `${t.total} checks: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
-  return lines.join('\n');
+  return lines.map((l) => l.trimEnd()).join('\n');
 }
