@@ -3,8 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/schema', '<rootDir>/mock-server', '<rootDir>/conformance', '<rootDir>/scripts'],
   testMatch: ['**/*.test.ts'],
-  // isolatedModules: ts-jest only transpiles; `npm run typecheck` type-checks the tests.
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  // tsconfig sets isolatedModules, so ts-jest only transpiles; `npm run typecheck` type-checks the tests.
+  transform: { '^.+\\.ts$': 'ts-jest' },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };

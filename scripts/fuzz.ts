@@ -1,0 +1,68 @@
+// npm run fuzz: the long fuzz run (default 10,000 requests) of the property in
+// mock-server/robustness/fuzzProperty.ts against an in-process mock on 127.0.0.1. Reports the
+// count, the answers seen and any failure with its seed and shrunk counterexample; exit 1 on failure.
+//
+//   npm run fuzz -- [--runs N] [--seed S]
+import fc from 'fast-check';
+import { startMock } from '../mock-server';
+import { checkOne, closeAgent, requestArbitrary } from '../mock-server/robustness/fuzzProperty';
+
+function parseArgs(argv: string[]): { runs: number; seed?: number } {
+  const out: { runs: number; seed?: number } = { runs: 10_000 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const value = Number(argv[i + 1]);
+    if (!Number.isSafeInteger(value)) throw new Error(`${argv[i]} needs an integer, got ${argv[i + 1]}`);
+    if (argv[i] === '--runs' && value > 0 && value <= 1_000_000) out.runs = value;
+    else if (argv[i] === '--seed') out.seed = value;
+    else
+      throw new Error(
+        `unknown or out-of-range flag ${argv[i]} ${argv[i + 1]}; flags: --runs N (1..1000000) --seed S`,
+      );
+  }
+  return out;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const mock = await startMock({ rateLimit: 0 });
+  const target = { url: mock.url, token: mock.token() };
+  const reasons = new Map<string, number>();
+  let sent = 0;
+  const t0 = Date.now();
+  try {
+    const result = await fc.check(
+      fc.asyncProperty(requestArbitrary(target.token), async (req) => {
+        const { answer, violation } = await checkOne(target, req);
+        sent++;
+        reasons.set(
+          `${answer.status} ${answer.reason}`,
+          (reasons.get(`${answer.status} ${answer.reason}`) ?? 0) + 1,
+        );
+        if (sent % 2000 === 0) console.log(`  ${sent} requests…`);
+        return violation === undefined;
+      }),
+      { numRuns: args.runs, seed: args.seed },
+    );
+    const secs = (Date.now() - t0) / 1000;
+    console.log(`fuzz: ${sent} requests in ${secs.toFixed(1)} s (seed ${result.seed}) against ${mock.url}`);
+    for (const [k, n] of [...reasons].sort((a, b) => b[1] - a[1]))
+      console.log(`  ${String(n).padStart(6)}  ${k}`);
+    if (result.failed) {
+      console.log(`FAIL after ${result.numRuns} runs: ${fc.defaultReportMessage(result)}`);
+      return 1;
+    }
+    console.log(`fuzz: PASS — ${result.numRuns} runs, 0 failures`);
+    return 0;
+  } finally {
+    closeAgent();
+    await mock.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(2);
+  },
+);
