@@ -1,8 +1,8 @@
-// The package as users get it: `npm pack`, install the tarball into an empty folder, and there
+// The package as users get it: `npm pack` (of a copy of the working tree), install the tarball into an empty folder, and there
 // `npx tga-conformance` runs the full suite (compiled, under Jest) against a running mock: exit 0
 // on the mock, 1 on a mutant, 2 with no flags. Also measures the wall time of a full run.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -42,8 +42,14 @@ async function conformance(
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tga-conformance-packed-'));
+  // Packed from a copy of the working tree: `npm pack` runs `prepare` (the build), and building
+  // into the repository's own dist/ could race another test or engineer building at the same time.
+  const src = join(dir, 'src');
+  const skipped = /^\/(node_modules|dist|\.git|\.artifacts|coverage)(\/|$)|\.tgz$/;
+  cpSync(ROOT, src, { recursive: true, filter: (path) => !skipped.test(path.slice(ROOT.length)) });
+  symlinkSync(join(ROOT, 'node_modules'), join(src, 'node_modules'), 'dir');
   const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', dir], {
-    cwd: ROOT,
+    cwd: src,
     maxBuffer: 32 << 20,
   });
   const tarball = join(dir, stdout.trim().split('\n').pop()!);
