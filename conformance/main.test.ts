@@ -143,3 +143,21 @@ test('--max-writes skips what would not fit, and caps even a server that accepts
     await proxy.close();
   }
 });
+
+test("an --origin on another host than the token's domain is flagged in the plan (and answered 403)", async () => {
+  const run = await runSuite([
+    '--base-url',
+    mock.url,
+    '--token',
+    mock.token(),
+    '--origin',
+    'https://elsewhere.example',
+    '--checks',
+    'response.recorded-single',
+  ]);
+  expect(run.stdout).toContain(
+    "warning: the Origin's host is not the token's app_domain host; expect 403 answers",
+  );
+  expect(run.exitCode).toBe(1);
+  expect(run.results[0].exchanges[0].received?.status).toBe(403);
+});

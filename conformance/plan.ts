@@ -34,13 +34,29 @@ export function planRun(checks: readonly Check[], target: Target, maxWrites: num
   return { entries, plannedWrites: planned, maxWrites };
 }
 
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/** An --origin whose host is not the token's domain makes every request a 403: say so up front. */
+function originWarning(target: Target): string {
+  const origin = hostOf(target.origin);
+  return origin !== null && origin === hostOf(target.app.app_domain)
+    ? ''
+    : `\n              warning: the Origin's host is not the token's app_domain host; expect 403 answers`;
+}
+
 export function formatPlan(plan: Plan, target: Target, meta: { runId: string; seed: number }): string {
   const running = plan.entries.filter((e) => !e.skip);
   const skipped = plan.entries.filter((e) => e.skip);
   const lines = [
     `tga-conformance plan`,
     `  target      ${target.baseUrl}/events  (${target.mock ? `mock ${target.mock.version}` : 'not a mock: mock-only checks skipped'})`,
-    `  app         ${target.app.app_name}  (token app_domain ${target.app.app_domain}, Origin sent: ${target.origin})`,
+    `  app         ${target.app.app_name}  (token app_domain ${target.app.app_domain}, Origin sent: ${target.origin})${originWarning(target)}`,
     `  run id      ${meta.runId}  (custom_data.conformance_run of every event sent)`,
     `  seed        ${meta.seed}  (--seed ${meta.seed} reproduces the generated events)`,
     `  writes      at most ${plan.plannedWrites} events accepted by a conforming server (cap --max-writes ${plan.maxWrites})`,
