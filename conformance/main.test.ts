@@ -161,3 +161,18 @@ test("an --origin on another host than the token's domain is flagged in the plan
   expect(run.exitCode).toBe(1);
   expect(run.results[0].exchanges[0].received?.status).toBe(403);
 });
+
+test('a report path that cannot be written is a clear error (exit 2), not a crash', async () => {
+  const run = await runSuite([
+    '--base-url',
+    mock.url,
+    '--token',
+    mock.token(),
+    '--checks',
+    'response.token-missing',
+    '--junit',
+    '/dev/null/x.xml',
+  ]);
+  expect(run.exitCode).toBe(2);
+  expect(run.stderr).toMatch(/^tga-conformance: cannot write --junit \/dev\/null\/x.xml: /);
+});

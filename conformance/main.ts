@@ -101,11 +101,22 @@ export async function runConformance(
     startedAt: startedAt.toISOString(),
     durationMs,
   });
-  if (options.reportJson) writeFile(options.reportJson, `${JSON.stringify(report, null, 2)}\n`);
-  if (options.junit)
-    writeFile(
+  const files: [string | null, string, () => string][] = [
+    [options.reportJson, '--report-json', () => `${JSON.stringify(report, null, 2)}\n`],
+    [
       options.junit,
-      toJunit(results, { runId: options.runId, baseUrl: options.baseUrl, durationMs }),
-    );
+      '--junit',
+      () => toJunit(results, { runId: options.runId, baseUrl: options.baseUrl, durationMs }),
+    ],
+  ];
+  for (const [path, flag, render] of files) {
+    if (!path) continue;
+    try {
+      writeFile(path, render());
+    } catch (error) {
+      io.err(`tga-conformance: cannot write ${flag} ${path}: ${(error as Error).message}\n`);
+      return { exitCode: 2, results };
+    }
+  }
   return { exitCode: report.verdict === 'failed' ? 1 : 0, results };
 }
