@@ -1,3 +1,33 @@
-// Placeholder until the mock server lands (issue: "The mock server").
-console.error('tga-contract: the mock server is not built yet. `npm test` checks the schema today.');
-process.exit(1);
+#!/usr/bin/env node
+// tga-mock: the mock server's command line. See runCli for the commands; this file only binds
+// them to the real process: output, exit codes and SIGINT/SIGTERM (stop accepting, let in-flight
+// requests finish, flush the journal file, exit 0).
+import { runCli } from './runCli';
+
+runCli(process.argv.slice(2), {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  env: process.env,
+}).then(
+  (result) => {
+    if (result.exit !== undefined) {
+      process.exitCode = result.exit;
+      return;
+    }
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      result.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  },
+  (e: unknown) => {
+    process.stderr.write(`tga-mock: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,77 @@
+// The real process: exit codes and SIGTERM (stop accepting, finish, flush the journal, exit 0).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { GOOD_JSON, token } from './test-support/fixtures';
+
+jest.setTimeout(60_000);
+const CLI = path.join(__dirname, 'cli.ts');
+const dir = mkdtempSync(path.join(os.tmpdir(), 'tga-mock-proc-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function start(args: string[]): ChildProcess {
+  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', CLI, ...args], {
+    cwd: path.join(__dirname, '..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+function urlOf(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code} before listening`)));
+  });
+}
+
+test('bad flags: exit code 2 and a message on stderr', async () => {
+  const child = start(['--port', 'nope']);
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  expect(await exited(child)).toBe(2);
+  expect(err).toContain('--port must be an integer');
+});
+
+test('SIGTERM: finishes, flushes the journal file, exits 0', async () => {
+  const file = path.join(dir, 'events.jsonl');
+  const child = start([
+    '--port',
+    '0',
+    '--secret',
+    'fixture-secret',
+    '--journal-file',
+    file,
+    '--log-level',
+    'silent',
+  ]);
+  const url = await urlOf(child);
+  // An in-flight request: the latency fault holds its answer; it is logged before the delay.
+  expect((await request(url).post('/__mock/faults').send({ kind: 'latency', ms: 500 })).status).toBe(201);
+  const inFlight = request(url)
+    .post('/events')
+    .set('TGA-Auth-Token', token())
+    .set('Content-Type', 'application/json')
+    .send(GOOD_JSON)
+    .then((r) => r);
+  for (let i = 0; i < 100; i++) {
+    const { body } = await request(url).get('/__mock/requests');
+    if (body.requests.length > 0) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const exit = exited(child);
+  child.kill('SIGTERM');
+  const res = await inFlight;
+  expect([res.status, res.body]).toEqual([201, { message: 'Success record.' }]);
+  expect(await exit).toBe(0);
+  const lines = readFileSync(file, 'utf8').trim().split('\n');
+  expect(lines.map((l) => JSON.parse(l).event)).toEqual(JSON.parse(GOOD_JSON));
+});
