@@ -3,7 +3,7 @@
 // holds even against a server that accepts everything.
 import { createServer } from 'node:net';
 import { startMock, type RunningMock } from '../mock-server';
-import { answer } from './test-support/mutants';
+import { answer } from './test-support/proxyBodies';
 import { startMutantProxy } from './test-support/mutantProxy';
 import { runSuite } from './test-support/runSuite';
 

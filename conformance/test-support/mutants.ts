@@ -1,10 +1,10 @@
 // The mutant servers: the mock with one deliberate deviation each, and the check that must catch
 // it (and on which aspect). Every check of the registry must be caught by at least one mutant.
-import { gunzipSync } from 'node:zlib';
-import { createRequestValidator, documentedResponse, EVENT_NAMES, type DocumentedReason } from '../../schema';
+import { createRequestValidator, documentedResponse, EVENT_NAMES } from '../../schema';
 import { parseToken } from '../token';
 import type { FailureAspect } from '../types';
-import type { Mutation, ProxyRequest, ProxyResponse } from './mutantProxy';
+import type { Mutation } from './mutantProxy';
+import { answer, bodyOf, eventsOf, mapEvents, replaceJson, withBody } from './proxyBodies';
 
 export interface Mutant {
   name: string;
@@ -14,7 +14,6 @@ export interface Mutant {
   mutation: Mutation;
 }
 
-type Json = Record<string, unknown>;
 const validator = createRequestValidator({ strict: false });
 
 /** The fields of the docs table (seed/api-endpoints.md), nothing else. */
@@ -23,48 +22,6 @@ const DOCS_TABLE_FIELDS = new Set(
     ' ',
   ),
 );
-
-function bodyOf(req: ProxyRequest): unknown {
-  try {
-    const raw = req.headers['content-encoding'] === 'gzip' ? gunzipSync(req.body) : req.body;
-    return JSON.parse(raw.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-function eventsOf(req: ProxyRequest): Json[] {
-  const body = bodyOf(req);
-  if (Array.isArray(body)) return body as Json[];
-  return body && typeof body === 'object' ? [body as Json] : [];
-}
-
-/** The request with a new JSON body (sent uncompressed). */
-function withBody(req: ProxyRequest, body: unknown): ProxyRequest {
-  const { 'content-encoding': _gone, ...headers } = req.headers;
-  return { ...req, headers, body: Buffer.from(JSON.stringify(body)) };
-}
-
-function mapEvents(req: ProxyRequest, fn: (e: Json) => Json): ProxyRequest {
-  const body = bodyOf(req);
-  if (body === undefined) return req;
-  return withBody(req, Array.isArray(body) ? body.map((e) => fn(e as Json)) : fn(body as Json));
-}
-
-export function answer(reason: DocumentedReason): ProxyResponse {
-  const doc = documentedResponse(reason);
-  return {
-    status: doc.status,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: Buffer.from(JSON.stringify(doc.body)),
-  };
-}
-
-function replaceJson(res: ProxyResponse, from: unknown, to: unknown): ProxyResponse {
-  return res.body.toString('utf8') === JSON.stringify(from)
-    ? { ...res, body: Buffer.from(JSON.stringify(to)) }
-    : res;
-}
 
 export function mutants(goodToken: string): Mutant[] {
   const parsed = parseToken(goodToken);
