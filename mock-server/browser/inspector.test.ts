@@ -215,6 +215,19 @@ describeBrowser('the inspector page', () => {
       expect((await postEvent('fault-app')).status).toBe(201);
     });
 
+    it('a second click on an armed fault disarms it', async () => {
+      const armedKinds = async () =>
+        (
+          (await (await fetch(`${mock.url}/__mock/faults`)).json()) as { faults: { kind: string }[] }
+        ).faults.map((f) => f.kind);
+      await page.click('button.fault[data-kind="rate-limit"]');
+      await page.locator('#armed', { hasText: 'rate-limit' }).waitFor();
+      expect(await armedKinds()).toEqual(['rate-limit']);
+      await page.click('button.fault[data-kind="rate-limit"]');
+      await page.locator('#armed', { hasText: 'none armed' }).waitFor();
+      expect(await armedKinds()).toEqual([]);
+    });
+
     it('writes a screenshot of the inspector to the artefact folder', async () => {
       // A representative page: a few recorded events and a few rejected requests.
       await postEvent('docs', 'app-hide');

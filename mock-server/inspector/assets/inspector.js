@@ -154,16 +154,18 @@
     });
   }
 
+  let armedFaults = [];
   async function refreshFaults() {
     const res = await control('/faults');
     const body = res.ok ? await res.json() : { faults: [] };
-    const faults = Array.isArray(body) ? body : body.faults || [];
+    const faults = body.faults || [];
+    armedFaults = faults;
     const kinds = new Set(faults.map((f) => f.kind));
     document
       .querySelectorAll('button.fault')
       .forEach((b) => b.classList.toggle('armed', kinds.has(b.dataset.kind)));
     $('armed').textContent = faults.length
-      ? 'armed: ' + faults.map((f) => f.kind + (f.count !== undefined ? ' ×' + f.count : '')).join(', ')
+      ? 'armed: ' + faults.map((f) => f.kind + (f.count !== null ? ' ×' + f.count : '')).join(', ')
       : 'none armed';
   }
 
@@ -178,10 +180,18 @@
   }
 
   document.querySelectorAll('button.fault').forEach((button) => {
+    // A click arms one firing of the kind; a click on an armed kind disarms it.
     button.addEventListener('click', async () => {
-      const spec = { kind: button.dataset.kind, count: 1 };
-      if (button.dataset.ms) spec.ms = Number(button.dataset.ms);
-      await control('/faults', { method: 'POST', body: JSON.stringify(spec) });
+      const armed = armedFaults.filter((f) => f.kind === button.dataset.kind);
+      if (armed.length > 0) {
+        await Promise.all(
+          armed.map((f) => control('/faults/' + encodeURIComponent(f.id), { method: 'DELETE' })),
+        );
+      } else {
+        const spec = { kind: button.dataset.kind, count: 1 };
+        if (button.dataset.ms) spec.ms = Number(button.dataset.ms);
+        await control('/faults', { method: 'POST', body: JSON.stringify(spec) });
+      }
       await refreshFaults();
     });
   });
