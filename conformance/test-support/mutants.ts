@@ -11,6 +11,8 @@ export interface Mutant {
   /** The check that names this deviation, and the aspect it must fail on. */
   caughtBy: string;
   aspect: FailureAspect;
+  /** The deviation touches nothing else: the named check must be the only failure. */
+  only?: true;
   mutation: Mutation;
 }
 
@@ -37,6 +39,7 @@ export function mutants(goodToken: string): Mutant[] {
       name: 'a message text changed ("Token is invalid." without its full stop)',
       caughtBy: 'response.token-invalid',
       aspect: 'body',
+      only: true,
       mutation: {
         response: (res) =>
           replaceJson(res, { message: 'Token is invalid.' }, { message: 'Token is invalid' }),
@@ -85,6 +88,7 @@ export function mutants(goodToken: string): Mutant[] {
       name: 'origin not checked',
       caughtBy: 'response.domain-mismatch',
       aspect: 'status',
+      only: true,
       mutation: {
         request: (req) => {
           const { origin: _o, referer: _r, ...headers } = req.headers;
@@ -96,6 +100,7 @@ export function mutants(goodToken: string): Mutant[] {
       name: 'forged signature accepted (any well-formed token passes)',
       caughtBy: 'response.token-invalid',
       aspect: 'status',
+      only: true,
       mutation: {
         request: (req) => {
           const token = req.headers['tga-auth-token'];
@@ -145,6 +150,7 @@ export function mutants(goodToken: string): Mutant[] {
       name: 'missing token accepted',
       caughtBy: 'response.token-missing',
       aspect: 'status',
+      only: true,
       mutation: {
         request: (req) =>
           req.headers['tga-auth-token']
@@ -156,6 +162,7 @@ export function mutants(goodToken: string): Mutant[] {
       name: 'garbled token answered "Token is invalid."',
       caughtBy: 'response.token-garbled',
       aspect: 'body',
+      only: true,
       mutation: {
         request: (req) => {
           const token = req.headers['tga-auth-token'];
@@ -167,6 +174,7 @@ export function mutants(goodToken: string): Mutant[] {
       name: '"Failed to record" answered 500',
       caughtBy: 'mock.record-failure',
       aspect: 'status',
+      only: true,
       mutation: {
         response: (res) =>
           res.body.toString('utf8') === JSON.stringify(documentedResponse('RECORD_FAILED').body)
@@ -178,6 +186,7 @@ export function mutants(goodToken: string): Mutant[] {
       name: '429 with an undocumented body',
       caughtBy: 'mock.rate-limit-fault',
       aspect: 'body',
+      only: true,
       mutation: {
         response: (res) =>
           res.status === 429 ? { ...res, body: Buffer.from('{"error":"rate_limited"}') } : res,
@@ -187,6 +196,7 @@ export function mutants(goodToken: string): Mutant[] {
       name: 'batches acknowledged but only their first event stored',
       caughtBy: 'mock.journal-matches-acknowledged',
       aspect: 'journal',
+      only: true,
       mutation: {
         request: (req) => {
           const body = bodyOf(req);
@@ -235,6 +245,7 @@ export function mutants(goodToken: string): Mutant[] {
       name: 'batches over 10 events rejected',
       caughtBy: 'positive.batch-20',
       aspect: 'status',
+      only: true,
       mutation: {
         request: (req) =>
           Array.isArray(bodyOf(req)) && eventsOf(req).length > 10 ? answer('VALIDATION') : req,

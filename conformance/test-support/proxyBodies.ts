@@ -27,10 +27,18 @@ export function withBody(req: ProxyRequest, body: unknown): ProxyRequest {
   return { ...req, headers, body: Buffer.from(JSON.stringify(body)) };
 }
 
+const isEvent = (value: unknown): value is Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Applies `fn` to every event object of the body; anything else passes through unchanged. */
 export function mapEvents(req: ProxyRequest, fn: (e: Json) => Json): ProxyRequest {
   const body = bodyOf(req);
-  if (body === undefined) return req;
-  return withBody(req, Array.isArray(body) ? body.map((e) => fn(e as Json)) : fn(body as Json));
+  if (Array.isArray(body))
+    return withBody(
+      req,
+      body.map((e) => (isEvent(e) ? fn(e) : e)),
+    );
+  return isEvent(body) ? withBody(req, fn(body)) : req;
 }
 
 export function answer(reason: DocumentedReason): ProxyResponse {
