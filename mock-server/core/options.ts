@@ -23,6 +23,8 @@ export interface MockOptions {
   /** Bytes, applied to the decompressed body. */
   bodyLimit: number;
   threshold: Record<string, number>;
+  /** Milliseconds a client has to send its whole request; 0 = no limit. */
+  requestTimeout: number;
   config?: string;
 }
 
@@ -135,6 +137,13 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   ),
   spec('bodyLimit', 'bytes', 1024 * 1024, bytes, 'largest decompressed body in bytes (413 above it)'),
   spec('threshold', 'json', { 'app-hide': 3 }, threshold, 'JSON answer of GET /events/threshold'),
+  spec(
+    'requestTimeout',
+    'int',
+    30_000,
+    int(0, 3_600_000),
+    'ms a client has to send its whole request (slow clients are cut off); 0 = none',
+  ),
   spec('config', 'string', undefined, str, 'JSON file with any of these options (camelCase or flag names)'),
 ];
 

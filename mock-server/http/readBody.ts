@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { BodyOutcome, BodyProblem } from '../core/decide';
+import { exceedsDepth, MAX_JSON_DEPTH } from '../core/jsonDepth';
 
 export interface ReadBody {
   outcome: BodyOutcome;
@@ -40,7 +41,10 @@ function collect(req: IncomingMessage, limit: number): Promise<Buffer | 'too-lar
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let settled = false;
     const done = (result: Buffer | 'too-large' | 'aborted') => {
+      if (settled) return;
+      settled = true;
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
@@ -56,9 +60,14 @@ function collect(req: IncomingMessage, limit: number): Promise<Buffer | 'too-lar
     };
     const onEnd = () => done(Buffer.concat(chunks));
     const onError = () => done('aborted');
+    // A client that goes away mid-body: 'close' without 'end' (resolve once; done is idempotent).
+    const onClose = () => {
+      if (!req.complete) done('aborted');
+    };
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
+    req.once('close', onClose);
   });
 }
 
@@ -107,6 +116,8 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Rea
   } catch {
     return fail('VALIDATION', 'charset', 'body is not valid UTF-8');
   }
+  if (exceedsDepth(text))
+    return { ...fail('VALIDATION', 'maxDepth', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`), text };
   try {
     return { outcome: { ok: true, value: JSON.parse(text) as unknown }, text };
   } catch (e) {

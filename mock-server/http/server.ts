@@ -18,7 +18,19 @@ function rawJsonAnswer(socket: Duplex, code: string | undefined): void {
 }
 
 export function createMockServer(app: MockApp): http.Server {
-  const server = http.createServer(app);
+  const { requestTimeout } = app.mock.options;
+  // A client dripping its request byte by byte would hold a socket forever (slowloris): Node cuts
+  // it off after requestTimeout, checked every connectionsCheckingInterval (30 s by default, too
+  // coarse for short timeouts). headersTimeout may not exceed requestTimeout.
+  const server = http.createServer(
+    {
+      requestTimeout,
+      headersTimeout: requestTimeout > 0 ? Math.min(requestTimeout, 60_000) : 60_000,
+      connectionsCheckingInterval:
+        requestTimeout > 0 ? Math.min(Math.max(Math.floor(requestTimeout / 4), 50), 30_000) : 30_000,
+    },
+    app,
+  );
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     // Timeouts and resets: the client is gone or idle, there is nobody to answer.
     if (!socket.writable || err.code === 'ECONNRESET' || err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
