@@ -26,7 +26,8 @@ export async function startMock(
   options: Partial<MockOptions> = {},
   deps: MockDeps = {},
 ): Promise<RunningMock> {
-  const app = createApp({ secret: 'tga-mock-test-secret', port: 0, host: '127.0.0.1', ...options }, deps);
+  // A free port on loopback unless asked otherwise; every other default is the resolver's.
+  const app = createApp({ port: 0, host: '127.0.0.1', ...options }, deps);
   const { server, url } = await listen(app, app.mock.options.port, app.mock.options.host);
   const { journal, faults, secret } = { ...app.mock, secret: app.mock.options.secret };
   let closing: Promise<void> | undefined;
