@@ -1,0 +1,53 @@
+// The value parsers of the options resolver. Each accepts what a flag or env variable gives (a
+// string) and what a config file or a caller gives (a typed JSON value), so every source is
+// checked by the same code.
+export type Parser = (value: unknown) => { ok: true; value: unknown } | { ok: false; expected: string };
+
+export const int =
+  (min: number, max = Number.MAX_SAFE_INTEGER): Parser =>
+  (v) => {
+    const n = typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v) : v;
+    return typeof n === 'number' && Number.isSafeInteger(n) && n >= min && n <= max
+      ? { ok: true, value: n }
+      : { ok: false, expected: `an integer from ${min} to ${max}` };
+  };
+export const str: Parser = (v) =>
+  typeof v === 'string' && v !== '' ? { ok: true, value: v } : { ok: false, expected: 'a non-empty string' };
+export const bool: Parser = (v) => {
+  if (typeof v === 'boolean') return { ok: true, value: v };
+  if (v === 'true' || v === '1') return { ok: true, value: true };
+  if (v === 'false' || v === '0' || v === '') return { ok: true, value: false };
+  return { ok: false, expected: 'true or false' };
+};
+export const bytes: Parser = (v) => {
+  const m = typeof v === 'string' ? /^(\d+)\s*(b|kb|mb)?$/i.exec(v.trim()) : null;
+  const unit = { b: 1, kb: 1024, mb: 1024 * 1024 }[(m?.[2] ?? 'b').toLowerCase() as 'b'];
+  const n = m ? Number(m[1]) * unit : v;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 1
+    ? { ok: true, value: n }
+    : { ok: false, expected: 'a byte count >= 1 (e.g. 1048576, 512kb, 1mb)' };
+};
+export const oneOf =
+  (values: readonly string[]): Parser =>
+  (v) =>
+    typeof v === 'string' && values.includes(v)
+      ? { ok: true, value: v }
+      : { ok: false, expected: values.join(', ') };
+export const threshold: Parser = (v) => {
+  let value = v;
+  if (typeof v === 'string') {
+    try {
+      value = JSON.parse(v);
+    } catch {
+      return { ok: false, expected: 'a JSON object of event name -> count' };
+    }
+  }
+  const ok =
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((n) => Number.isSafeInteger(n) && (n as number) >= 0);
+  return ok
+    ? { ok: true, value }
+    : { ok: false, expected: 'a JSON object of event name -> integer count >= 0' };
+};
