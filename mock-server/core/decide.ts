@@ -8,7 +8,6 @@ import type { FaultStore } from './faults';
 import { originAllowed } from './origin';
 import type { RateLimiter } from './rateLimit';
 import { parseToken, verifyToken } from './token';
-import { validateEvents } from './validateEvents';
 import { violationsHeader, type Violation } from './violations';
 
 export type BodyProblem = 'VALIDATION' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_ENCODING';
@@ -79,7 +78,7 @@ function steps(input: DecisionInput, deps: DecisionDeps): Decision {
       { 'TGA-Mock-Violations': violationsHeader(violations) },
     );
   }
-  const result = validateEvents(deps.validator, input.body.value);
+  const result = deps.validator.validate(input.body.value);
   if (!result.ok) {
     const violations = result.errors.map(({ keyword, instancePath, message }) => ({
       keyword,
