@@ -7,6 +7,7 @@ export function banner(url: string, version: string, demoToken: string): string 
   return [
     `tga-mock ${version} listening on ${url}`,
     `  POST ${url}/events    GET ${url}/events/threshold    control: ${url}/__mock/health`,
+    `  Inspector (live view of every request): ${url}/__mock/`,
     'Demo token (app "docs", domain http://localhost):',
     `  ${demoToken}`,
     'Try:',

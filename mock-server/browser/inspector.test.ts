@@ -8,35 +8,14 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { documentedResponse, type TgaEvent } from '../../schema';
 import { createJournal } from '../core/journal';
-import { createApp } from '../http/app';
 import { createInspectorRouter } from '../inspector/createInspectorRouter';
-import { createToken } from '../core/token';
+import { startMock, type RunningMock } from '../startMock';
 import { describeBrowser, launchChromium, type LaunchedBrowser } from './test-support/chromium';
 import { waitFor } from './test-support/waitFor';
 
 jest.setTimeout(60_000);
 
 const ARTIFACTS = path.join(__dirname, '..', '..', '.artifacts');
-
-// TEMPORARY until the inspector is mounted in the mock's own app: the real mock app behind an outer
-// app that serves the inspector first.
-async function startMockWithInspector() {
-  const mockApp = createApp({ secret: 's', port: 0, host: '127.0.0.1' });
-  const outer = express();
-  outer.use('/__mock', createInspectorRouter(mockApp.mock.journal));
-  outer.use(mockApp);
-  const { server, url } = await listenOnLoopback(outer);
-  return {
-    url,
-    token: (app = 'docs') =>
-      createToken({ app_name: app, app_url: `https://t.me/${app}`, app_domain: 'http://localhost' }, 's'),
-    events: () => mockApp.mock.journal.query().events,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
 
 async function listenOnLoopback(app: express.Express): Promise<{ server: Server; url: string }> {
   const server = app.listen(0, '127.0.0.1');
@@ -137,7 +116,7 @@ describeBrowser('the inspector page', () => {
   });
 
   describe('in the mock', () => {
-    let mock: Awaited<ReturnType<typeof startMockWithInspector>>;
+    let mock: RunningMock;
     let page: Page;
     let userId = 7000;
 
@@ -163,7 +142,7 @@ describeBrowser('the inspector page', () => {
     }
 
     beforeAll(async () => {
-      mock = await startMockWithInspector();
+      mock = await startMock();
       page = await browser.context.newPage();
       await page.goto(`${mock.url}/__mock/`);
       await page.locator('#connection', { hasText: 'live' }).waitFor();

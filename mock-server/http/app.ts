@@ -11,6 +11,7 @@ import { createJournal, type Journal } from '../core/journal';
 import { resolveOptions, type MockOptions } from '../core/options';
 import { createRateLimiter, type RateLimiter } from '../core/rateLimit';
 import type { Random } from '../core/random';
+import { createInspectorRouter } from '../inspector/createInspectorRouter';
 import { controlRoutes } from './controlRoutes';
 import { cors } from './cors';
 import { eventsRoute } from './eventsRoute';
@@ -87,6 +88,8 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
   app.post('/events', eventsRoute(decisionDeps, journal, opts.bodyLimit, now));
   // Not in the docs: the official SDK fetches it at start (2 s timeout) to learn per-session caps.
   app.get('/events/threshold', (_req, res) => sendJson(res, 200, opts.threshold));
+  // The inspector page (GET /__mock/) and its live feed, under the control API's access rule.
+  app.use('/__mock', createInspectorRouter(journal, { adminToken: opts.adminToken }));
   app.use('/__mock', controlRoutes({ options: opts, journal, faults, version: packageVersion() }));
   app.use((_req: Request, res: Response) => sendReason(res, 'NOT_FOUND'));
   // Express would answer errors in HTML: answer JSON instead. 4xx errors are the client's

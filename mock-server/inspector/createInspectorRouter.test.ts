@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createJournal } from '../core/journal';
+import { createApp } from '../http/app';
 import { createInspectorRouter } from './createInspectorRouter';
 import type { InspectorSource } from './openEventStream';
 import type { InspectedRequest } from './inspectorRow';
@@ -158,5 +159,23 @@ describe('createInspectorRouter', () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describe('the inspector mounted in the mock', () => {
+  it('is served at /__mock/ beside the control API, which still answers as before', async () => {
+    const app = createApp({ secret: 's' });
+    const page = await request(app).get('/__mock/').expect(200);
+    expect(page.text).toContain('tga-mock inspector');
+    await request(app).get('/__mock/health').expect(200);
+    const unknown = await request(app).get('/__mock/nope').expect(404);
+    expect(unknown.headers['tga-mock-reason']).toBe('NOT_FOUND');
+  });
+
+  it('follows --admin-token like the control API', async () => {
+    const app = createApp({ secret: 's', adminToken: 'sesame' });
+    await request(app).get('/__mock/').expect(403);
+    await request(app).get('/__mock/').query({ admin_token: 'sesame' }).expect(200);
+    await request(app).get('/__mock/faults').set('TGA-Mock-Admin-Token', 'sesame').expect(200);
   });
 });
