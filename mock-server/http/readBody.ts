@@ -33,6 +33,9 @@ const DECODERS: Record<string, Decoder> = {
   br: (b, limit) => brotli(b, { maxOutputLength: limit }),
 };
 
+// One decoder for every request: `fatal` makes invalid UTF-8 throw instead of becoming U+FFFD.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 const fail = (reason: BodyProblem, keyword: string, message: string): ReadBody => ({
   outcome: { ok: false, reason, violation: { keyword, instancePath: '', message } },
 });
@@ -112,7 +115,7 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Rea
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     return fail('VALIDATION', 'charset', 'body is not valid UTF-8');
   }
