@@ -36,6 +36,8 @@ export interface MockRuntime {
   readonly logger: Logger;
   /** Empties the journal and its counters, disarms every fault, forgets rate-limit counts. */
   reset(): void;
+  /** Ends the inspector's live feeds, which would otherwise hold a graceful shutdown open. */
+  endStreams(): void;
   /** Flushes and closes the journal file. */
   close(): Promise<void>;
 }
@@ -89,7 +91,8 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
   // Not in the docs: the official SDK fetches it at start (2 s timeout) to learn per-session caps.
   app.get('/events/threshold', (_req, res) => sendJson(res, 200, opts.threshold));
   // The inspector page (GET /__mock/) and its live feed, under the control API's access rule.
-  app.use('/__mock', createInspectorRouter(journal, { adminToken: opts.adminToken }));
+  const inspector = createInspectorRouter(journal, { adminToken: opts.adminToken });
+  app.use('/__mock', inspector);
   app.use('/__mock', controlRoutes({ options: opts, journal, faults, version: packageVersion() }));
   app.use((_req: Request, res: Response) => sendReason(res, 'NOT_FOUND'));
   // Express would answer errors in HTML: answer JSON instead. 4xx errors are the client's
@@ -113,6 +116,7 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
       faults.clear();
       limiter.reset();
     },
+    endStreams: () => inspector.endStreams(),
     close: () => journal.close(),
   };
   return app;

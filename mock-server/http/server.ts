@@ -64,6 +64,7 @@ export function listen(app: MockApp, port: number, host: string): Promise<Listen
 export async function shutdown(app: MockApp, server: http.Server, graceMs = 5000): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
+  app.mock.endStreams();
   const timer = setTimeout(() => server.closeAllConnections(), graceMs);
   timer.unref();
   await closed;

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createJournal } from '../core/journal';
 import { createApp } from '../http/app';
+import { startMock } from '../startMock';
 import { createInspectorRouter } from './createInspectorRouter';
 import type { InspectorSource } from './openEventStream';
 import type { InspectedRequest } from './inspectorRow';
@@ -177,5 +178,27 @@ describe('the inspector mounted in the mock', () => {
     await request(app).get('/__mock/').expect(403);
     await request(app).get('/__mock/').query({ admin_token: 'sesame' }).expect(200);
     await request(app).get('/__mock/faults').set('TGA-Mock-Admin-Token', 'sesame').expect(200);
+  });
+
+  it('ends open live feeds when the mock shuts down, so they do not hold the shutdown open', async () => {
+    const mock = await startMock();
+    let ended: Promise<boolean> = Promise.resolve(false);
+    let connection: string | undefined;
+    await new Promise<void>((opened) => {
+      http.get(`${mock.url}/__mock/inspector/stream`, (res) => {
+        // The feed owns its connection, so ending it frees the socket (no keep-alive to wait out).
+        connection = res.headers.connection;
+        ended = new Promise((resolve) => {
+          res.on('end', () => resolve(res.complete));
+          res.on('error', () => resolve(false));
+        });
+        res.once('data', () => opened());
+        res.resume();
+      });
+    });
+    await mock.close();
+    // A clean end of the chunked response, not the socket torn down after the grace period.
+    expect(await ended).toBe(true);
+    expect(connection).toBe('close');
   });
 });

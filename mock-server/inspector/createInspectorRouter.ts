@@ -30,14 +30,20 @@ function guard(adminToken: string | undefined) {
   };
 }
 
+export type InspectorRouter = Router & {
+  /** Ends every open live feed: they never finish by themselves and would hold a graceful shutdown. */
+  endStreams(): void;
+};
+
 export function createInspectorRouter(
   source: InspectorSource,
   options: Partial<InspectorOptions> = {},
-): Router {
+): InspectorRouter {
   const { adminToken, ...stream } = options;
   const resolved: StreamOptions = { ...DEFAULT_STREAM_OPTIONS, ...stream };
   const assets = loadInspectorAssets();
-  const router = Router();
+  const router = Router() as InspectorRouter;
+  const open = new Set<() => void>();
   const allowed = guard(adminToken);
   const send = (type: string, body: string) => (_req: Request, res: Response) => {
     res.set({ 'content-type': type, 'cache-control': 'no-store' }).send(body);
@@ -45,6 +51,14 @@ export function createInspectorRouter(
   router.get('/', allowed, send('text/html; charset=utf-8', assets.html));
   router.get('/inspector/inspector.js', allowed, send('text/javascript; charset=utf-8', assets.script));
   router.get('/inspector/inspector.css', allowed, send('text/css; charset=utf-8', assets.css));
-  router.get('/inspector/stream', allowed, (req, res) => openEventStream(source, resolved, req, res));
+  router.get('/inspector/stream', allowed, (req, res) => {
+    const end = openEventStream(source, resolved, req, res);
+    open.add(end);
+    req.on('close', () => open.delete(end));
+  });
+  router.endStreams = () => {
+    for (const end of open) end();
+    open.clear();
+  };
   return router;
 }

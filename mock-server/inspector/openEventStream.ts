@@ -35,16 +35,18 @@ export const DEFAULT_STREAM_OPTIONS: StreamOptions = {
 
 const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 
+/** Opens the stream; returns a function that ends it (e.g. when the mock shuts down). */
 export function openEventStream(
   source: InspectorSource,
   options: StreamOptions,
   req: Request,
   res: Response,
-): void {
+): () => void {
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',
-    connection: 'keep-alive',
+    // A feed owns its connection: when it ends (viewer gone, mock shutting down) the socket goes too.
+    connection: 'close',
     'x-accel-buffering': 'no',
   });
   const all = source.requests({ limit: Number.MAX_SAFE_INTEGER });
@@ -70,4 +72,5 @@ export function openEventStream(
   heartbeat.unref();
   req.on('close', close);
   res.on('error', close);
+  return close;
 }
