@@ -7,7 +7,7 @@ import { errorFor, type Reason } from './errors';
 import type { FaultStore } from './faults';
 import { originAllowed } from './origin';
 import type { RateLimiter } from './rateLimit';
-import { parseToken, verifyToken } from './token';
+import { checkToken } from './token';
 import { violationsHeader, type Violation } from './violations';
 
 export type BodyProblem = 'VALIDATION' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_ENCODING';
@@ -57,10 +57,10 @@ function answer(
 }
 
 function steps(input: DecisionInput, deps: DecisionDeps): Decision {
-  const token = parseToken(input.token); // 1
-  if (!token) return answer('TOKEN_MISSING');
+  const token = checkToken(input.token, deps.secret); // 1 and 2
+  if (!token.ok && token.reason === 'TOKEN_MISSING') return answer('TOKEN_MISSING');
   const appName = token.claims.app_name;
-  if (!verifyToken(token, deps.secret)) return answer('TOKEN_INVALID', { appName }); // 2
+  if (!token.ok) return answer('TOKEN_INVALID', { appName });
   const origin = { origin: input.origin, referer: input.referer };
   if (!originAllowed(origin, token.claims.app_domain, deps.requireOrigin))
     return answer('DOMAIN_MISMATCH', { appName }); // 3

@@ -1,4 +1,4 @@
-import { createToken, describeToken, parseToken, verifyToken } from './token';
+import { checkToken, createToken, describeToken, parseToken, verifyToken } from './token';
 
 const claims = { app_name: 'docs', app_url: 'https://t.me/docs_bot', app_domain: 'http://localhost' };
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -47,5 +47,34 @@ describe('token', () => {
     const text = JSON.stringify(describeToken(parseToken(token)));
     expect(text).not.toContain(token.split('!')[1]);
     expect(text).toContain('docs');
+  });
+});
+
+describe('checkToken (steps 1 and 2, remembered per header)', () => {
+  test('judges like parseToken + verifyToken, the second time from memory too', () => {
+    const good = createToken(claims, 'memo-secret');
+    const [payload, sig] = good.split('!');
+    const flipped = Buffer.from(sig, 'base64');
+    flipped[0] ^= 1;
+    const forged = `${payload}!${flipped.toString('base64')}`;
+    for (let round = 0; round < 2; round++) {
+      expect(checkToken(good, 'memo-secret')).toEqual({ ok: true, claims });
+      expect(checkToken(forged, 'memo-secret')).toEqual({ ok: false, reason: 'TOKEN_INVALID', claims });
+      expect(checkToken('not-a-token', 'memo-secret')).toEqual({ ok: false, reason: 'TOKEN_MISSING' });
+      expect(checkToken(undefined, 'memo-secret')).toEqual({ ok: false, reason: 'TOKEN_MISSING' });
+    }
+  });
+
+  test('a remembered verdict is per secret', () => {
+    const good = createToken(claims, 'secret-a');
+    expect(checkToken(good, 'secret-a').ok).toBe(true);
+    expect(checkToken(good, 'secret-b')).toMatchObject({ ok: false, reason: 'TOKEN_INVALID' });
+  });
+
+  test('stays bounded: thousands of distinct tokens still judge right', () => {
+    for (let i = 0; i < 3000; i++) {
+      const t = createToken({ ...claims, app_name: `app-${i}` }, 'bulk');
+      expect(checkToken(t, 'bulk')).toMatchObject({ ok: true, claims: { app_name: `app-${i}` } });
+    }
   });
 });

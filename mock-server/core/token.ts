@@ -56,6 +56,33 @@ export function verifyToken(token: ParsedToken, secret: string): boolean {
   return timingSafeEqual(token.signature, sign(token.payload, secret));
 }
 
+export type TokenCheck =
+  | { ok: false; reason: 'TOKEN_MISSING' }
+  | { ok: false; reason: 'TOKEN_INVALID'; claims: TokenClaims }
+  | { ok: true; claims: TokenClaims };
+
+// Steps 1 and 2 for a header, remembered: clients send the same token on every request, and
+// parsing plus HMAC was the largest share of a request's own work in profiles. A hit means this
+// exact header (signature included) was judged before; a miss still compares in constant time.
+const MEMO_MAX = 1024;
+const memo = new Map<string, TokenCheck>();
+
+export function checkToken(header: string | undefined, secret: string): TokenCheck {
+  if (!header) return { ok: false, reason: 'TOKEN_MISSING' };
+  const key = `${secret}\u0000${header}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const token = parseToken(header);
+  const result: TokenCheck = !token
+    ? { ok: false, reason: 'TOKEN_MISSING' }
+    : verifyToken(token, secret)
+      ? { ok: true, claims: Object.freeze(token.claims) }
+      : { ok: false, reason: 'TOKEN_INVALID', claims: Object.freeze(token.claims) };
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(key, result);
+  return result;
+}
+
 /** What may be logged of a token: its claims, never the signature. */
 export function describeToken(token: ParsedToken | undefined): TokenClaims | undefined {
   return token ? { ...token.claims } : undefined;

@@ -45,12 +45,15 @@ export interface MockRuntime {
 export type MockApp = Express & { mock: MockRuntime };
 
 function requestLine(logger: Logger, now: () => number) {
+  const logs = logger.isLevelEnabled('info');
   return (req: Request, res: Response, next: NextFunction) => {
     const id = randomUUID();
     const started = now();
     res.locals.requestId = id;
     res.setHeader('TGA-Mock-Request-Id', id);
     // One line per request; the token (and its signature) is never part of it, only its app name.
+    // When the level is off, no listener at all: a per-request closure costs on the hot path.
+    if (!logs) return next();
     res.on('close', () => {
       logger.info({
         request_id: id,

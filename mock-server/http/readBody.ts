@@ -119,11 +119,13 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Rea
   } catch {
     return fail('VALIDATION', 'charset', 'body is not valid UTF-8');
   }
-  if (exceedsDepth(text))
-    return { ...fail('VALIDATION', 'maxDepth', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`), text };
+  let value: unknown;
   try {
-    return { outcome: { ok: true, value: JSON.parse(text) as unknown }, text };
+    value = JSON.parse(text);
   } catch (e) {
     return { ...fail('VALIDATION', 'json', `body is not JSON: ${(e as Error).message}`), text };
   }
+  if (exceedsDepth(value))
+    return { ...fail('VALIDATION', 'maxDepth', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`), text };
+  return { outcome: { ok: true, value }, text };
 }
