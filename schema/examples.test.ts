@@ -3,7 +3,8 @@ import documented from './examples/documented.json';
 import realClients from './examples/real-clients.json';
 import invalid from './examples/invalid.json';
 import strictOnly from './examples/strict-only.json';
-import { createAjv, createRequestValidator, schemas, type ValidationIssue } from './index';
+import { createAjv } from './ajv';
+import { createRequestValidator, schemas, type ValidationIssue } from './index';
 
 interface Expect {
   keyword: string;

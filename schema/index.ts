@@ -1,6 +1,5 @@
 export { schemas, EVENT_NAMES, toStrictEventSchema, toStrictRequestSchema, type JsonSchema } from './schemas';
 export {
-  createAjv,
   createRequestValidator,
   MAX_ISSUES,
   type RequestValidator,

@@ -1,9 +1,21 @@
-// One compiled validator per mode, built once at start-up (ajv compiles to code; compiling per
-// request would dominate the cost of a request).
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+// The request validator. The event schemas are compiled by ajv ahead of time (`npm run generate`
+// writes schema/generated/validators.ts with ajv's standalone code; check:generated keeps it in
+// step with the schemas), so using the validator loads no ajv and compiles nothing at start-up.
+import type { ErrorObject } from 'ajv';
 import { schemas } from './schemas';
 import type { TgaEvent } from './generated/types';
+
+interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+// A plain require: the generated module is ajv's standalone JavaScript, not typed source.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const compiled = require('./generated/validators') as {
+  event: CompiledValidator;
+  eventStrict: CompiledValidator;
+};
 
 /** One validator error, in ajv's own structure (keyword, instancePath, params), copied. */
 export interface ValidationIssue {
@@ -25,23 +37,6 @@ export interface RequestValidator {
 /** At most this many issues are kept per body: an array of 10,000 bad events must not cost 10,000 copies. */
 export const MAX_ISSUES = 50;
 
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true });
-  addFormats(ajv, ['uuid', 'uri', 'date-time']);
-  // Our annotation keywords on documented responses; OpenAPI keeps them as extensions.
-  ajv.addVocabulary(['x-status', 'x-reason']);
-  ajv.addSchema([
-    schemas.eventNames,
-    schemas.event,
-    schemas.eventStrict,
-    schemas.request,
-    schemas.requestStrict,
-    schemas.responses,
-    schemas.threshold,
-  ]);
-  return ajv;
-}
-
 function copyIssues(errors: ErrorObject[] | null | undefined): ValidationIssue[] {
   return (errors ?? []).slice(0, MAX_ISSUES).map((e) => ({
     keyword: e.keyword,
@@ -51,14 +46,6 @@ function copyIssues(errors: ErrorObject[] | null | undefined): ValidationIssue[]
     message: e.message ?? e.keyword,
   }));
 }
-
-function mustGet(ajv: Ajv2020, ref: string): ValidateFunction {
-  const fn = ajv.getSchema(ref);
-  if (!fn) throw new Error(`schema not found: ${ref}`);
-  return fn;
-}
-
-let shared: Ajv2020 | undefined;
 
 type Issues = ValidationIssue[];
 
@@ -70,7 +57,7 @@ type Issues = ValidationIssue[];
  * the verdicts against the request schema as written).
  */
 function validateBatch(
-  validateEvent: ValidateFunction,
+  validateEvent: CompiledValidator,
   body: unknown[],
   requestId: string,
 ): ValidationResult {
@@ -102,10 +89,8 @@ function validateBatch(
 
 export function createRequestValidator(options: { strict?: boolean } = {}): RequestValidator {
   const strict = options.strict ?? false;
-  shared ??= createAjv();
   const requestId = String(strict ? schemas.requestStrict.$id : schemas.request.$id);
-  const eventId = String(strict ? schemas.eventStrict.$id : schemas.event.$id);
-  const validateEvent = mustGet(shared, eventId);
+  const validateEvent = strict ? compiled.eventStrict : compiled.event;
   return {
     strict,
     // The request schema is anyOf(event, batch); the two branches are exclusive by JSON type, so

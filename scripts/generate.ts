@@ -9,6 +9,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { compile } from 'json-schema-to-typescript';
+import standaloneCode from 'ajv/dist/standalone';
+import { createAjv } from '../schema/ajv';
 import { toStrictEventSchema, toStrictRequestSchema, type JsonSchema } from '../schema/schemas';
 import { buildOpenApi } from './openapi';
 import { bundle, type SchemaSet } from './bundle';
@@ -75,6 +77,22 @@ async function generateTypes(set: SchemaSet): Promise<string> {
   return ts;
 }
 
+/** ajv's standalone code for the event validators (normal and strict), compiled from this checkout's schemas. */
+function generateValidators(set: SchemaSet): string {
+  const ajv = createAjv({ code: { source: true } });
+  // createAjv holds the package's own schemas; replace the event schemas with this checkout's.
+  for (const schema of [set.eventNames, set.event, set.eventStrict]) {
+    ajv.removeSchema(String(schema.$id));
+    ajv.addSchema(schema);
+  }
+  const code = standaloneCode(ajv, {
+    event: String(set.event.$id),
+    eventStrict: String(set.eventStrict.$id),
+  });
+  // A module (export {}) that TypeScript passes through unchecked: ajv's output is plain CommonJS.
+  return `// @ts-nocheck\n/* ${NOTICE}: ajv standalone validators of event.schema.json and its strict variant. */\n${code}\nexport {};\n`;
+}
+
 /** Every generated file, path (relative to the root) → content. */
 export async function generateAll(root: string): Promise<Map<string, string>> {
   const set = await loadSchemaSet(root);
@@ -83,6 +101,7 @@ export async function generateAll(root: string): Promise<Map<string, string>> {
   out.set(`${GENERATED_DIR}/event.strict.schema.json`, json(set.eventStrict));
   out.set(`${GENERATED_DIR}/request.strict.schema.json`, json(set.requestStrict));
   out.set(`${GENERATED_DIR}/types.ts`, await generateTypes(set));
+  out.set(`${GENERATED_DIR}/validators.ts`, generateValidators(set));
   out.set(`${GENERATED_DIR}/openapi.json`, json({ 'x-generated': NOTICE, ...buildOpenApi(set) }));
   return out;
 }
