@@ -8,7 +8,13 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const repo = path.join(__dirname, '..');
-const GENERATED = ['event.strict.schema.json', 'request.strict.schema.json', 'types.ts', 'validators.ts', 'openapi.json'];
+const GENERATED = [
+  'event.strict.schema.json',
+  'request.strict.schema.json',
+  'types.ts',
+  'validators.ts',
+  'openapi.json',
+];
 
 async function generate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const tsNode = require.resolve('ts-node/dist/bin');
