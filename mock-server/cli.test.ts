@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { GOOD_JSON, token } from './test-support/fixtures';
+import { listeningUrl } from './test-support/listeningUrl';
 
 jest.setTimeout(60_000);
 const CLI = path.join(__dirname, 'cli.ts');
@@ -20,18 +21,6 @@ function start(args: string[]): ChildProcess {
 
 const exited = (child: ChildProcess) =>
   new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-
-function urlOf(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`exited ${code} before listening`)));
-  });
-}
 
 test('bad flags: exit code 2 and a message on stderr', async () => {
   const child = start(['--port', 'nope']);
@@ -53,7 +42,7 @@ test('SIGTERM: finishes, flushes the journal file, exits 0', async () => {
     '--log-level',
     'silent',
   ]);
-  const url = await urlOf(child);
+  const url = await listeningUrl(child);
   // An in-flight request: the latency fault holds its answer; it is logged before the delay.
   expect((await request(url).post('/__mock/faults').send({ kind: 'latency', ms: 500 })).status).toBe(201);
   const inFlight = request(url)

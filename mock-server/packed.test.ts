@@ -2,13 +2,14 @@
 // `prepare` build and the repository's own dist/ may be in use), the tarball installed into an
 // empty folder, and there `npx tga-mock --port 0` answers and `npx tga-mock token …` prints a
 // token the running mock accepts. This checks `bin`, `files` and the build output together.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
 import { GOOD_JSON } from './test-support/fixtures';
+import { listeningUrl } from './test-support/listeningUrl';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..');
@@ -49,18 +50,6 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
 
-function urlOf(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`tga-mock exited ${code} before listening: ${out}`)));
-  });
-}
-
 test('npx tga-mock --port 0 answers; npx tga-mock token prints a token it accepts', async () => {
   const { stdout: token } = await run(
     'npx',
@@ -83,7 +72,7 @@ test('npx tga-mock --port 0 answers; npx tga-mock token prints a token it accept
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
-    const url = await urlOf(child).catch((e: Error) => {
+    const url = await listeningUrl(child).catch((e: Error) => {
       throw new Error(`${e.message}\n${stderr}`);
     });
     const health = await request(url).get('/__mock/health');
