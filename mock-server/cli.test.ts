@@ -6,6 +6,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { GOOD_JSON, token } from './test-support/fixtures';
 import { listeningUrl } from './test-support/listeningUrl';
+import { documentedResponse } from '../schema';
 
 jest.setTimeout(60_000);
 const CLI = path.join(__dirname, 'cli.ts');
@@ -59,7 +60,7 @@ test('SIGTERM: finishes, flushes the journal file, exits 0', async () => {
   const exit = exited(child);
   child.kill('SIGTERM');
   const res = await inFlight;
-  expect([res.status, res.body]).toEqual([201, { message: 'Success record.' }]);
+  expect([res.status, res.body]).toEqual([201, documentedResponse('RECORDED').body]);
   expect(await exit).toBe(0);
   const lines = readFileSync(file, 'utf8').trim().split('\n');
   expect(lines.map((l) => JSON.parse(l).event)).toEqual(JSON.parse(GOOD_JSON));

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import request from 'supertest';
 import { GOOD_JSON } from './test-support/fixtures';
 import { listeningUrl } from './test-support/listeningUrl';
+import { documentedResponse } from '../schema';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..');
@@ -82,7 +83,7 @@ test('npx tga-mock --port 0 answers; npx tga-mock token prints a token it accept
       .set('Content-Type', 'application/json')
       .set('TGA-Auth-Token', token.trim())
       .send(GOOD_JSON);
-    expect([res.status, res.body]).toEqual([201, { message: 'Success record.' }]);
+    expect([res.status, res.body]).toEqual([201, documentedResponse('RECORDED').body]);
   } finally {
     if (child.exitCode === null) {
       process.kill(-child.pid!, 'SIGTERM');

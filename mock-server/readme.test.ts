@@ -5,6 +5,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { OPTION_TABLE } from './core/options';
 import { makeApp, token } from './test-support/fixtures';
+import { documentedResponse } from '../schema';
 
 const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
 const section = readme.slice(readme.indexOf('## The mock server'), readme.indexOf('## Conformance suite'));
@@ -46,5 +47,5 @@ test("the curl example's body is recorded (201)", async () => {
     .set('Content-Type', 'application/json')
     .set('TGA-Auth-Token', token())
     .send(body);
-  expect([res.status, res.body]).toEqual([201, { message: 'Success record.' }]);
+  expect([res.status, res.body]).toEqual([201, documentedResponse('RECORDED').body]);
 });

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { parseToken, verifyToken } from './core/token';
 import { GOOD_JSON } from './test-support/fixtures';
 import { runCli, type CliIo, type CliResult } from './runCli';
+import { documentedResponse } from '../schema';
 
 function io(env: Record<string, string> = {}, files: Record<string, string> = {}) {
   const out = { stdout: '', stderr: '', log: '' };
@@ -121,7 +122,7 @@ describe('tga-mock server', () => {
         .set('Content-Type', 'application/json')
         .set('TGA-Auth-Token', demo)
         .send(curlBody);
-      expect([res.status, res.body]).toEqual([201, { message: 'Success record.' }]);
+      expect([res.status, res.body]).toEqual([201, documentedResponse('RECORDED').body]);
       await request(result.url)
         .post('/events')
         .set('TGA-Auth-Token', demo.replace(/.!/, 'x!'))

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { parseToken } from './core/token';
 import { startMock, type RunningMock } from './startMock';
 import { GOOD_JSON } from './test-support/fixtures';
+import { documentedResponse } from '../schema';
 
 let mock: RunningMock;
 beforeAll(async () => {
@@ -41,7 +42,7 @@ test('events(filter), fault(spec) and reset() act on the running mock', async ()
   mock.reset(); // forgets the rate-limit count, the journal and the faults
   expect(mock.events()).toHaveLength(0);
   expect(mock.fault({ kind: 'record-failure' })).toMatchObject({ kind: 'record-failure', count: 1 });
-  expect((await post()).body).toEqual({ message: 'Failed to record' });
+  expect((await post()).body).toEqual(documentedResponse('RECORD_FAILED').body);
   expect(() => mock.fault({ kind: 'latency' })).toThrow(/ms:/);
   expect(() => mock.fault({ kind: 'reset', cuont: 1 } as never)).toThrow(/cuont/);
 });

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { errorFor } from '../core/errors';
 import { GOOD_BODY, GOOD_JSON, makeApp, token } from '../test-support/fixtures';
 import type { MockApp } from './app';
+import { documentedResponse } from '../../schema';
 
 const postEvents = (app: MockApp, body = GOOD_JSON, appName = 'docs') =>
   request(app)
@@ -88,7 +89,7 @@ describe('control API: health and journal', () => {
     expect(requests[0]).toMatchObject({
       app_name: 'docs',
       body: GOOD_BODY,
-      response: { body: { message: 'Success record.' } },
+      response: { body: documentedResponse('RECORDED').body },
     });
     expect(JSON.stringify(requests)).not.toContain(token().split('!')[1]);
   });
@@ -147,7 +148,9 @@ describe('control API: faults', () => {
     await request(app).post('/__mock/faults').send({ kind: 'record-failure', count: 2 });
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await postEvents(app)).body.message);
-    expect(statuses).toEqual(['Failed to record', 'Failed to record', 'Success record.']);
+    const failed = documentedResponse('RECORD_FAILED').body.message;
+    const recorded = documentedResponse('RECORDED').body.message;
+    expect(statuses).toEqual([failed, failed, recorded]);
     expect(app.mock.journal.query().total).toBe(1);
   });
 
@@ -182,7 +185,10 @@ describe('control API: faults', () => {
     const app = makeApp({}, { random: () => draws.shift() ?? 1 });
     app.mock.faults.arm({ kind: 'record-failure', probability: 0.5 });
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await postEvents(app)).body.message === 'Failed to record');
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        (await postEvents(app)).body.message === documentedResponse('RECORD_FAILED').body.message,
+      );
     expect(statuses).toEqual([false, true, false, true]);
   });
 });

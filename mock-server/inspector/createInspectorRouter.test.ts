@@ -8,6 +8,7 @@ import { startMock } from '../startMock';
 import { createInspectorRouter } from './createInspectorRouter';
 import type { InspectorSource } from './openEventStream';
 import type { InspectedRequest } from './inspectorRow';
+import { documentedResponse } from '../../schema';
 
 // A stand-in journal: the router needs only the request log, the counts and the subscribe hook.
 function fakeSource(initial: InspectedRequest[]) {
@@ -36,7 +37,7 @@ const entry = (seq: number, name = 'app-init'): InspectedRequest => ({
   status: 201,
   reason: 'RECORDED',
   body: [{ event_name: name, app_name: 'docs' }],
-  response: { status: 201, headers: {}, body: { message: 'Success record.' } },
+  response: { status: 201, headers: {}, body: documentedResponse('RECORDED').body },
 });
 
 function appWith(source: InspectorSource, options: Parameters<typeof createInspectorRouter>[1] = {}) {

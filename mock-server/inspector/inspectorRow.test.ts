@@ -1,11 +1,12 @@
 import { toInspectorRow, type InspectedRequest } from './inspectorRow';
+import { documentedResponse } from '../../schema';
 
 const base: InspectedRequest = {
   seq: 7,
   received_at: '2026-01-01T00:00:00.000Z',
   status: 201,
   reason: 'RECORDED',
-  response: { status: 201, headers: {}, body: { message: 'Success record.' } },
+  response: { status: 201, headers: {}, body: documentedResponse('RECORDED').body },
 };
 
 describe('toInspectorRow', () => {

@@ -5,6 +5,7 @@ import net from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { startMock, type RunningMock } from '../startMock';
 import { send, closeAgent, type Answer } from './fuzzProperty';
+import { documentedResponse } from '../../schema';
 
 const EVENT = {
   event_name: 'app-init',
@@ -12,7 +13,7 @@ const EVENT = {
   user_id: 5123456789,
   app_name: 'docs',
 };
-const VALIDATION = { status: 400, message: 'VALIDATION_MISMATCH_REPORT' };
+const VALIDATION = documentedResponse('VALIDATION').body;
 
 let mock: RunningMock;
 beforeAll(async () => {
@@ -38,7 +39,7 @@ async function stillAnswers(): Promise<void> {
   const before = mock.events().length;
   expect(await post(JSON.stringify([EVENT]))).toMatchObject({
     status: 201,
-    body: { message: 'Success record.' },
+    body: documentedResponse('RECORDED').body,
   });
   expect(mock.events()).toHaveLength(before + 1);
 }
