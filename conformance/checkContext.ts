@@ -2,7 +2,7 @@
 // JSON content type, run tag), the mock's control API, and helpers that turn an answer into
 // failures. Every exchange is recorded on the result, so a failure always shows what was sent.
 import { randomUUID } from 'node:crypto';
-import type { DocumentedReason } from '../schema';
+import type { DocumentedReason, TgaEvent } from '../schema';
 import { expectDocumented } from './expectDocumented';
 import { httpRequest } from './httpRequest';
 import { countEvents, postEvents, type PostSpec } from './postEvents';
@@ -91,8 +91,8 @@ export function createCheckContext(target: Target, state: RunState, result: Chec
     name: result.name,
     tag,
     /** A valid event for the token's app, shaped like the docs' first example, tagged. */
-    event(overrides: JsonObject = {}): JsonObject {
-      return tag({
+    event(overrides: Partial<TgaEvent> = {}): TgaEvent {
+      const event: TgaEvent = {
         event_name: 'app-init',
         session_id: randomUUID(),
         user_id: 111111111,
@@ -102,7 +102,8 @@ export function createCheckContext(target: Target, state: RunState, result: Chec
         locale: 'en',
         client_timestamp: String(Date.now()),
         ...overrides,
-      });
+      };
+      return tag(event) as TgaEvent;
     },
     post,
     /** Posts and checks the answer is exactly the documented response for `reason`. */

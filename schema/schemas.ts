@@ -6,6 +6,7 @@ import eventSchema from './event.schema.json';
 import requestSchema from './request.schema.json';
 import responsesSchema from './responses.schema.json';
 import thresholdSchema from './threshold.schema.json';
+import type { TgaEventName } from './generated/types';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -62,4 +63,6 @@ export const schemas = {
 } as const;
 
 /** The supported event names (the official SDK's `Events` enum), read from the schema. */
-export const EVENT_NAMES: readonly string[] = Object.freeze([...eventNamesSchema.enum]);
+export const EVENT_NAMES: readonly TgaEventName[] = Object.freeze([
+  ...eventNamesSchema.enum,
+] as TgaEventName[]);

@@ -117,7 +117,7 @@ export const responseChecks: Check[] = [
     writes: 0,
     applies: always,
     async run(ctx) {
-      const body = [ctx.event({ user_id: 'not-a-number' })];
+      const body = [{ ...ctx.event(), user_id: 'not-a-number' }];
       await ctx.expectPost({ label: 'event with user_id "not-a-number"', body }, 'VALIDATION');
     },
   },

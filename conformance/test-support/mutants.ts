@@ -69,7 +69,7 @@ export function mutants(goodToken: string): Mutant[] {
       mutation: {
         request: (req) =>
           mapEvents(req, (e) =>
-            typeof e.event_name === 'string' && !EVENT_NAMES.includes(e.event_name)
+            typeof e.event_name === 'string' && !(EVENT_NAMES as readonly string[]).includes(e.event_name)
               ? { ...e, event_name: 'custom-event' }
               : e,
           ),
