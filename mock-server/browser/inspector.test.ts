@@ -228,5 +228,13 @@ describeBrowser('the inspector page', () => {
       expect(await page.locator('#rows > li').count()).toBe(0);
       expect(mock.events()).toEqual([]);
     });
+
+    it('empties too when the journal is cleared elsewhere (a test calling reset())', async () => {
+      await postEvent('elsewhere-app');
+      await page.locator('#rows > li', { hasText: 'elsewhere-app' }).waitFor({ timeout: 10_000 });
+      mock.reset();
+      await waitFor(async () => (await page.locator('#rows > li').count()) === 0, 50);
+      expect(await page.locator('#rows > li').count()).toBe(0);
+    });
   });
 });

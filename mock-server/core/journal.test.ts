@@ -73,6 +73,10 @@ describe('journal', () => {
     off();
     j.record('r', 'docs', [ev('app-init')]);
     expect(seen).toEqual(['event', 'event', 'request']);
+    const afterClear: JournalMessage['type'][] = [];
+    j.subscribe((m) => afterClear.push(m.type));
+    j.clear();
+    expect(afterClear).toEqual(['clear']);
     expect(lines.map((l) => JSON.parse(l).event.event_name)).toEqual(['app-init', 'app-hide', 'app-init']);
     expect(lines.every((l) => l.endsWith('\n'))).toBe(true);
     await j.close();

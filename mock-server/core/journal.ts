@@ -28,7 +28,10 @@ export interface RequestLogEntry {
 }
 
 export type JournalMessage =
-  { type: 'event'; entry: JournalEntry } | { type: 'request'; entry: RequestLogEntry };
+  | { type: 'event'; entry: JournalEntry }
+  | { type: 'request'; entry: RequestLogEntry }
+  // The journal was emptied (DELETE /__mock/events, reset()): live views empty themselves too.
+  | { type: 'clear' };
 
 export interface JournalFilter {
   event_name?: string;
@@ -139,6 +142,7 @@ export function createJournal(options: JournalOptions): Journal {
       recorded = 0;
       dropped = 0;
       byStatus = {};
+      emit({ type: 'clear' });
     },
     subscribe(listener) {
       listeners.add(listener);

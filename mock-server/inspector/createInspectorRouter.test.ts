@@ -13,7 +13,7 @@ import { documentedResponse } from '../../schema';
 // A stand-in journal: the router needs only the request log, the counts and the subscribe hook.
 function fakeSource(initial: InspectedRequest[]) {
   const log = [...initial];
-  const listeners = new Set<(m: { type: string; entry: unknown }) => void>();
+  const listeners = new Set<(m: { type: string; entry?: unknown }) => void>();
   const source: InspectorSource = {
     requests: () => log,
     counts: () => ({ requests: { '201': log.length }, recorded: log.length, dropped: 0 }),
@@ -46,7 +46,7 @@ function appWith(source: InspectorSource, options: Parameters<typeof createInspe
   return app;
 }
 
-/** Reads server-sent events until `count` frames arrived, then hangs up. */
+/** Reads server-sent events until `count` frames arrived, then hangs up; gives up after 4 s. */
 function readFrames(
   url: string,
   count: number,
@@ -55,6 +55,13 @@ function readFrames(
   return new Promise((resolve, reject) => {
     const frames: { event: string; data: unknown }[] = [];
     let buffer = '';
+    // A missing frame must fail the test, not leave an open stream that keeps Jest from exiting.
+    const timer = setTimeout(() => {
+      req.destroy();
+      reject(
+        new Error(`got ${frames.length} of ${count} frames: ${JSON.stringify(frames.map((f) => f.event))}`),
+      );
+    }, 4000);
     const req = http.get(url, (res) => {
       expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
       onOpen();
@@ -69,13 +76,17 @@ function readFrames(
           const data = /^data: (.*)$/m.exec(raw)?.[1];
           if (event !== undefined && data !== undefined) frames.push({ event, data: JSON.parse(data) });
           if (frames.length === count) {
+            clearTimeout(timer);
             req.destroy();
             resolve(frames);
           }
         }
       });
     });
-    req.on('error', reject);
+    req.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
   });
 }
 
@@ -129,6 +140,22 @@ describe('createInspectorRouter', () => {
       });
       for (let i = 0; i < 50 && listeners.size > 0; i++) await new Promise((r) => setTimeout(r, 20));
       expect(listeners.size).toBe(0);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('tells every open feed when the journal is emptied, wherever it was emptied from', async () => {
+    const journal = createJournal({ cap: 10 });
+    journal.record('r1', 'docs', [{ event_name: 'app-init' } as never]);
+    const server = appWith(journal).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/__mock/inspector/stream`;
+      const frames = await readFrames(url, 2, () => setImmediate(() => journal.clear()));
+      expect(frames.map((f) => f.event)).toEqual(['snapshot', 'clear']);
+      expect(frames[1].data).toEqual({ counts: { requests: {}, recorded: 0, dropped: 0 } });
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

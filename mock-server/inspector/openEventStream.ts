@@ -1,5 +1,5 @@
 // The inspector's live feed as server-sent events: a snapshot of the request log on connect, then
-// one message per request as the journal records it. A viewer that stops reading is cut off once
+// one message per request as the journal records it, and `clear` when the journal is emptied. A viewer that stops reading is cut off once
 // its unsent backlog passes a bound (EventSource reconnects and gets a fresh snapshot), so a stalled
 // tab cannot make the mock's memory grow.
 import type { Request, Response } from 'express';
@@ -15,7 +15,7 @@ export interface JournalCounts {
 export interface InspectorSource {
   requests(filter?: { since?: number; limit?: number }): InspectedRequest[];
   counts(): JournalCounts;
-  subscribe(listener: (message: { type: string; entry: unknown }) => void): () => void;
+  subscribe(listener: (message: { type: string; entry?: unknown }) => void): () => void;
 }
 
 export interface StreamOptions {
@@ -62,10 +62,13 @@ export function openEventStream(
     res.end();
   };
   const unsubscribe = source.subscribe((message) => {
-    if (closed || message.type !== 'request') return;
-    res.write(
-      frame('request', { row: toInspectorRow(message.entry as InspectedRequest), counts: source.counts() }),
-    );
+    if (closed) return;
+    if (message.type === 'clear') res.write(frame('clear', { counts: source.counts() }));
+    else if (message.type === 'request')
+      res.write(
+        frame('request', { row: toInspectorRow(message.entry as InspectedRequest), counts: source.counts() }),
+      );
+    else return;
     if (res.writableLength > options.maxBacklogBytes) close();
   });
   const heartbeat = setInterval(() => res.write(': ping\n\n'), options.heartbeatMs);

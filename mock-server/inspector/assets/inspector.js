@@ -144,6 +144,13 @@
       state.counts = data.counts;
       schedule();
     });
+    // The journal was emptied, from this page or anywhere else (another tab, a test's reset()).
+    source.addEventListener('clear', (e) => {
+      state.rows = [];
+      state.open.clear();
+      state.counts = JSON.parse(e.data).counts;
+      schedule();
+    });
     source.addEventListener('request', (e) => {
       const data = JSON.parse(e.data);
       add(data.row);
