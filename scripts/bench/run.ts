@@ -114,7 +114,10 @@ function summarize(r: autocannon.Result, expected: number): Measured {
   };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The middle element by `key` (the upper one of an even count). */
+function medianBy<T>(xs: T[], key: (x: T) => number): T {
+  return [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)];
+}
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -128,7 +131,7 @@ async function main(): Promise<void> {
   const probe: Probe = { path: '/events', headers: list[0].headers, body: list[0].body.toString() };
 
   console.log(
-    `bench: ${args.connections} connections, ${args.warmup} s warm-up + ${args.duration} s per run, 127.0.0.1`,
+    `bench: ${args.connections} connections, ${args.warmup} s warm-up, then ${args.rounds} rounds of ${args.duration} s per target and scenario (median round reported), 127.0.0.1`,
   );
   const startup: Record<string, number[]> = {};
   for (const t of TARGETS) {
@@ -162,8 +165,7 @@ async function main(): Promise<void> {
         }
       }
       for (const t of TARGETS) {
-        const byRate = [...rounds[t.name]].sort((a, b) => a.reqPerSec - b.reqPerSec);
-        const m = byRate[Math.floor(byRate.length / 2)];
+        const m = medianBy(rounds[t.name], (r) => r.reqPerSec);
         results[s.name][t.name] = m;
         console.log(
           `  ${s.name.padEnd(18)} ${t.name.padEnd(16)} ${m.reqPerSec.toFixed(0).padStart(7)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  expected ${(m.expectedShare * 100).toFixed(1)}%  (rounds: ${rounds[t.name].map((r) => r.reqPerSec.toFixed(0)).join(', ')})`,
@@ -187,7 +189,9 @@ async function main(): Promise<void> {
       mockOverHttp: ratio(r.mock.reqPerSec, r['node:http floor'].reqPerSec),
     };
   });
-  const startupMedian = Object.fromEntries(Object.entries(startup).map(([k, v]) => [k, median(v)]));
+  const startupMedian = Object.fromEntries(
+    Object.entries(startup).map(([k, v]) => [k, medianBy(v, (x) => x)]),
+  );
   const report = {
     when: new Date().toISOString(),
     node: process.version,
