@@ -27,11 +27,11 @@ const SECRET = 'bench-secret';
 
 function parseArgs(argv: string[]): Args {
   const args: Args = {
-    duration: 3,
+    duration: 2,
     warmup: 2,
     connections: 50,
     startupRuns: 5,
-    rounds: 3,
+    rounds: 5,
     out: path.join(ROOT, '.artifacts', 'bench.json'),
   };
   // flag → [field, accepts]
@@ -79,6 +79,8 @@ const TARGETS: TargetSpec[] = [
 
 interface Measured {
   reqPerSec: number;
+  /** Server CPU time per answered request, µs: far less sensitive to a busy machine than req/s. */
+  cpuUsPerRequest: number;
   p50: number;
   p99: number;
   expectedShare: number;
@@ -101,12 +103,13 @@ async function load(
   });
 }
 
-function summarize(r: autocannon.Result, expected: number): Measured {
+function summarize(r: autocannon.Result, expected: number, cpuSeconds: number): Measured {
   const stats =
     (r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {};
   const total = Object.values(stats).reduce((a, b) => a + b.count, 0) + r.errors + r.timeouts;
   return {
     reqPerSec: r.requests.average,
+    cpuUsPerRequest: r.requests.total ? (cpuSeconds * 1e6) / r.requests.total : 0,
     p50: r.latency.p50,
     p99: r.latency.p99,
     expectedShare: total ? (stats[String(expected)]?.count ?? 0) / total : 0,
@@ -159,16 +162,19 @@ async function main(): Promise<void> {
       for (let round = 0; round < args.rounds; round++) {
         for (const t of TARGETS) {
           const expected = t.name === 'mock' ? s.expect : 201;
-          rounds[t.name].push(
-            summarize(await load(running[t.name].url, s, args.duration, args.connections), expected),
-          );
+          const cpu0 = running[t.name].cpuSeconds();
+          const result = await load(running[t.name].url, s, args.duration, args.connections);
+          rounds[t.name].push(summarize(result, expected, running[t.name].cpuSeconds() - cpu0));
         }
       }
       for (const t of TARGETS) {
-        const m = medianBy(rounds[t.name], (r) => r.reqPerSec);
+        const m = {
+          ...medianBy(rounds[t.name], (r) => r.reqPerSec),
+          cpuUsPerRequest: medianBy(rounds[t.name], (r) => r.cpuUsPerRequest).cpuUsPerRequest,
+        };
         results[s.name][t.name] = m;
         console.log(
-          `  ${s.name.padEnd(18)} ${t.name.padEnd(16)} ${m.reqPerSec.toFixed(0).padStart(7)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  expected ${(m.expectedShare * 100).toFixed(1)}%  (rounds: ${rounds[t.name].map((r) => r.reqPerSec.toFixed(0)).join(', ')})`,
+          `  ${s.name.padEnd(18)} ${t.name.padEnd(16)} ${m.reqPerSec.toFixed(0).padStart(7)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms  ${m.cpuUsPerRequest.toFixed(0)} µs CPU/req  expected ${(m.expectedShare * 100).toFixed(1)}%  (rounds: ${rounds[t.name].map((r) => r.reqPerSec.toFixed(0)).join(', ')})`,
         );
       }
     }
@@ -187,6 +193,8 @@ async function main(): Promise<void> {
       http: r['node:http floor'],
       mockOverExpress: ratio(r.mock.reqPerSec, r['express floor'].reqPerSec),
       mockOverHttp: ratio(r.mock.reqPerSec, r['node:http floor'].reqPerSec),
+      // CPU per request, inverted so that, like the throughput ratio, above 1 means the mock is cheaper.
+      cpuExpressOverMock: ratio(r['express floor'].cpuUsPerRequest, r.mock.cpuUsPerRequest),
     };
   });
   const startupMedian = Object.fromEntries(
@@ -209,10 +217,13 @@ async function main(): Promise<void> {
     },
   };
 
-  console.log('\nscenario            mock req/s  express req/s  http req/s  mock/express  mock/http');
+  console.log(
+    '\nscenario            mock req/s  express req/s  http req/s  mock/express  mock/http   CPU µs/req mock  express  express/mock',
+  );
   for (const r of rows) {
     console.log(
-      `${r.scenario.padEnd(20)}${r.mock.reqPerSec.toFixed(0).padStart(11)}${r.express.reqPerSec.toFixed(0).padStart(15)}${r.http.reqPerSec.toFixed(0).padStart(12)}${r.mockOverExpress.toFixed(2).padStart(14)}${r.mockOverHttp.toFixed(2).padStart(11)}`,
+      `${r.scenario.padEnd(20)}${r.mock.reqPerSec.toFixed(0).padStart(11)}${r.express.reqPerSec.toFixed(0).padStart(15)}${r.http.reqPerSec.toFixed(0).padStart(12)}${r.mockOverExpress.toFixed(2).padStart(14)}${r.mockOverHttp.toFixed(2).padStart(11)}` +
+        `${r.mock.cpuUsPerRequest.toFixed(0).padStart(17)}${r.express.cpuUsPerRequest.toFixed(0).padStart(9)}${r.cpuExpressOverMock.toFixed(2).padStart(14)}`,
     );
   }
   console.log(

@@ -2,6 +2,7 @@
 // event loop): spawned, waited for, measured from process start to its first 201, stopped by PID.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 
 export interface TargetSpec {
   name: string;
@@ -14,6 +15,8 @@ export interface RunningTarget {
   pid: number;
   /** Milliseconds from spawn to the first 201 answered to `probe`. */
   startupMs: number;
+  /** CPU seconds (user + system) the process has used so far, from /proc. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -21,6 +24,14 @@ export interface Probe {
   path: string;
   headers: Record<string, string>;
   body: string;
+}
+
+// /proc/<pid>/stat: fields 14 and 15 are utime and stime in clock ticks (USER_HZ, 100 on Linux).
+const TICKS_PER_SECOND = 100;
+function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
 const URL_RE = /https?:\/\/127\.0\.0\.1:\d+/;
@@ -72,6 +83,7 @@ export async function startTarget(
     url,
     pid: child.pid!,
     startupMs,
+    cpuSeconds: () => cpuSecondsOf(child.pid!),
     async stop() {
       if (child.exitCode !== null) return;
       process.kill(child.pid!, 'SIGTERM');
