@@ -5,21 +5,15 @@
 //   npm run fuzz -- [--runs N] [--seed S]
 import fc from 'fast-check';
 import { startMock } from '../mock-server';
+import { parseNumericFlags } from './numericFlags';
 import { checkOne, closeAgent, requestArbitrary } from '../mock-server/robustness/fuzzProperty';
 
 function parseArgs(argv: string[]): { runs: number; seed?: number } {
-  const out: { runs: number; seed?: number } = { runs: 10_000 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const value = Number(argv[i + 1]);
-    if (!Number.isSafeInteger(value)) throw new Error(`${argv[i]} needs an integer, got ${argv[i + 1]}`);
-    if (argv[i] === '--runs' && value > 0 && value <= 1_000_000) out.runs = value;
-    else if (argv[i] === '--seed') out.seed = value;
-    else
-      throw new Error(
-        `unknown or out-of-range flag ${argv[i]} ${argv[i + 1]}; flags: --runs N (1..1000000) --seed S`,
-      );
-  }
-  return out;
+  const defaults: { runs: number; seed?: number } = { runs: 10_000 };
+  return parseNumericFlags(argv, defaults, {
+    '--runs': ['runs', (n) => Number.isSafeInteger(n) && n > 0 && n <= 1_000_000, 'an integer, 1 to 1000000'],
+    '--seed': ['seed', (n) => Number.isSafeInteger(n), 'an integer'],
+  });
 }
 
 async function main(): Promise<number> {

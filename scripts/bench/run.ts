@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { createToken } from '../../mock-server';
+import { parseNumericFlags } from '../numericFlags';
 import { scenarios, type Scenario } from './scenarios';
 import { startTarget, type Probe, type RunningTarget, type TargetSpec } from './target';
 
@@ -25,8 +26,10 @@ const ROOT = path.join(__dirname, '..', '..', '..');
 const DIST = path.join(ROOT, 'dist');
 const SECRET = 'bench-secret';
 
+const int = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
+
 function parseArgs(argv: string[]): Args {
-  const args: Args = {
+  const defaults: Args = {
     duration: 2,
     warmup: 2,
     connections: 50,
@@ -34,27 +37,18 @@ function parseArgs(argv: string[]): Args {
     rounds: 5,
     out: path.join(ROOT, '.artifacts', 'bench.json'),
   };
-  // flag → [field, accepts]
-  const table: Record<string, [keyof Args, (n: number) => boolean]> = {
-    '--duration': ['duration', (n) => n > 0 && n <= 60],
-    '--warmup': ['warmup', (n) => n >= 0 && n <= 30],
-    '--connections': ['connections', (n) => Number.isInteger(n) && n > 0 && n <= 500],
-    '--startup-runs': ['startupRuns', (n) => Number.isInteger(n) && n > 0 && n <= 20],
-    '--rounds': ['rounds', (n) => Number.isInteger(n) && n > 0 && n <= 10],
-  };
-  for (let i = 0; i < argv.length; i += 2) {
-    const [flag, value] = [argv[i], argv[i + 1]];
-    if (flag === '--out' && value) {
-      args.out = path.resolve(value);
-      continue;
-    }
-    const entry = table[flag];
-    if (!entry) throw new Error(`unknown flag ${flag}. Flags: ${Object.keys(table).join(' ')} --out FILE`);
-    const num = Number(value);
-    if (!entry[1](num)) throw new Error(`bad value for ${flag}: ${value}`);
-    (args[entry[0]] as number) = num;
-  }
-  return args;
+  return parseNumericFlags(
+    argv,
+    defaults,
+    {
+      '--duration': ['duration', (n) => n > 0 && n <= 60, 'seconds, over 0 up to 60'],
+      '--warmup': ['warmup', (n) => n >= 0 && n <= 30, 'seconds, 0 to 30'],
+      '--connections': ['connections', (n) => int(n, 1, 500), 'an integer, 1 to 500'],
+      '--startup-runs': ['startupRuns', (n) => int(n, 1, 20), 'an integer, 1 to 20'],
+      '--rounds': ['rounds', (n) => int(n, 1, 10), 'an integer, 1 to 10'],
+    },
+    { '--out': (value, into) => (into.out = path.resolve(value)) },
+  );
 }
 
 const TARGETS: TargetSpec[] = [

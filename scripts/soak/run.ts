@@ -10,30 +10,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { createToken } from '../../mock-server';
 import { startTarget } from '../bench/target';
+import { parseNumericFlags } from '../numericFlags';
 import { runLoad } from './load';
 
 const DIST = path.join(__dirname, '..', '..');
 const SECRET = 'soak-secret';
 
 function parseArgs(argv: string[]) {
-  const args = { seconds: 20, connections: 50, maxRequests: 500_000, journalCap: 1000, rssBoundMb: 256 };
-  const names: Record<string, keyof typeof args> = {
-    '--seconds': 'seconds',
-    '--connections': 'connections',
-    '--max-requests': 'maxRequests',
-    '--journal-cap': 'journalCap',
-    '--rss-bound-mb': 'rssBoundMb',
-  };
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = names[argv[i]];
-    const value = Number(argv[i + 1]);
-    if (!key) throw new Error(`unknown flag ${argv[i]}; flags: ${Object.keys(names).join(' ')}`);
-    if (!Number.isFinite(value) || value <= 0 || (key === 'seconds' && value > 600)) {
-      throw new Error(`bad value for ${argv[i]}: ${argv[i + 1]}`);
-    }
-    args[key] = value;
-  }
-  return args;
+  const defaults = { seconds: 20, connections: 50, maxRequests: 500_000, journalCap: 1000, rssBoundMb: 256 };
+  const positive = (n: number) => n > 0;
+  return parseNumericFlags(argv, defaults, {
+    '--seconds': ['seconds', (n) => n > 0 && n <= 600, 'over 0 up to 600'],
+    '--connections': ['connections', positive, 'over 0'],
+    '--max-requests': ['maxRequests', positive, 'over 0'],
+    '--journal-cap': ['journalCap', positive, 'over 0'],
+    '--rss-bound-mb': ['rssBoundMb', positive, 'over 0'],
+  });
 }
 
 function rssMb(pid: number): number {
