@@ -37,17 +37,16 @@ export interface RequestValidator {
 /** At most this many issues are kept per body: an array of 10,000 bad events must not cost 10,000 copies. */
 export const MAX_ISSUES = 50;
 
-function copyIssues(errors: ErrorObject[] | null | undefined): ValidationIssue[] {
+/** Copies ajv's errors (it overwrites them on the next call), their paths under `prefix`. */
+function copyIssues(errors: ErrorObject[] | null | undefined, prefix = ''): ValidationIssue[] {
   return (errors ?? []).slice(0, MAX_ISSUES).map((e) => ({
     keyword: e.keyword,
-    instancePath: e.instancePath,
+    instancePath: prefix + e.instancePath,
     schemaPath: e.schemaPath,
     params: { ...e.params },
     message: e.message ?? e.keyword,
   }));
 }
-
-type Issues = ValidationIssue[];
 
 /**
  * The batch branch, one event at a time. ajv's compiled batch schema with allErrors collects every
@@ -75,12 +74,9 @@ function validateBatch(
       ],
     };
   }
-  const errors: Issues = [];
+  const errors: ValidationIssue[] = [];
   for (let i = 0; i < body.length && errors.length < MAX_ISSUES; i++) {
-    if (!validateEvent(body[i])) {
-      for (const e of copyIssues(validateEvent.errors))
-        errors.push({ ...e, instancePath: `/${i}${e.instancePath}` });
-    }
+    if (!validateEvent(body[i])) errors.push(...copyIssues(validateEvent.errors, `/${i}`));
   }
   return errors.length > 0
     ? { ok: false, errors: errors.slice(0, MAX_ISSUES) }
