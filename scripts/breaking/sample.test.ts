@@ -140,6 +140,11 @@ const BOUNDED: [string, JsonSchema][] = [
   ['maxProperties', { type: 'object', properties: { a: {}, b: {}, c: {} }, maxProperties: 1 }],
   ['required, undeclared', { type: 'object', required: ['n'], additionalProperties: { type: 'integer' } }],
   ['untyped', {}],
+  ['int32', { type: 'integer', format: 'int32' }],
+  [
+    'patternProperties, closed',
+    { type: 'object', patternProperties: { '^k_[0-9]+$': { type: 'integer' } }, additionalProperties: false },
+  ],
 ];
 
 test.each(BOUNDED)('%s: every sample in every mode satisfies the schema', (_name, schema) => {
@@ -150,6 +155,13 @@ test.each(BOUNDED)('%s: every sample in every mode satisfies the schema', (_name
       expect({ mode, value, valid: validate(value) }).toEqual({ mode, value, valid: true });
     }
   }
+});
+
+test('full mode makes a key for a simple patternProperties pattern', () => {
+  const schema = { type: 'object', patternProperties: { '^k_[0-9]+$': { const: 1 } } };
+  expect(Object.entries(sample(schema, makeRng(2), 'full') as object)).toEqual([
+    [expect.stringMatching(/^k_\d+$/), 1],
+  ]);
 });
 
 test('enum: minimal and full take the first member, random reaches the others', () => {

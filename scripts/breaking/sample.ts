@@ -43,7 +43,7 @@ const MIN_KEYS = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minPr
 const MAX_KEYS = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties', 'maxContains'];
 
 /** Both schemas at once, as far as one schema can say it; false when they plainly exclude each other. */
-export function mergeSchemas(a: JsonSchema, b: JsonSchema | boolean): JsonSchema | false {
+function mergeSchemas(a: JsonSchema, b: JsonSchema | boolean): JsonSchema | false {
   if (b === true) return a;
   if (b === false || !isObj(b)) return false;
   const out: JsonSchema = { ...a };
@@ -202,6 +202,15 @@ function sampleObject(s: JsonSchema, rng: Rng, mode: SampleMode, depth: number):
     const wanted = mode === 'full' || (mode === 'random' && rng() < 0.5);
     if (!wanted && Object.keys(out).length >= minProperties) continue;
     const value = valueFor(key);
+    if (value !== NONE) put(out, key, value);
+  }
+  // A key made from each simple pattern (full: always; random: half the time), so patternProperties
+  // values get exercised; a pattern the generator cannot read contributes nothing.
+  for (const [pattern, sub] of Object.entries(isObj(s.patternProperties) ? s.patternProperties : {})) {
+    if (mode === 'minimal' || (mode === 'random' && rng() < 0.5)) continue;
+    const key = compilePattern(pattern, rng)?.();
+    if (key === undefined || has(out, key) || has(props, key) || !safeRegExp(pattern)?.test(key)) continue;
+    const value = sample(sub as JsonSchema | boolean, rng, mode, depth + 1);
     if (value !== NONE) put(out, key, value);
   }
   const addExtra = () => {
@@ -471,17 +480,22 @@ function sampleNumber(s: JsonSchema, rng: Rng, mode: SampleMode, integer: boolea
   const [exMin, exMax] = [num(s.exclusiveMinimum), num(s.exclusiveMaximum)];
   const step =
     num(s.multipleOf) !== undefined && (s.multipleOf as number) > 0 ? (s.multipleOf as number) : undefined;
+  // ajv-formats checks int32/int64 as ranges of integers; the float formats accept any number.
+  const width = s.format === 'int32' ? 2 ** 31 : s.format === 'int64' ? 2 ** 53 : undefined;
+  const whole = integer || width !== undefined;
+  const lo = Math.max(minimum ?? -Infinity, exMin ?? -Infinity, width === undefined ? -Infinity : 1 - width);
+  const hi = Math.min(maximum ?? Infinity, exMax ?? Infinity, width === undefined ? Infinity : width - 1);
   // The same test ajv makes (data / multipleOf must be an integer), so float steps like 0.1 come out right.
   const ok = (v: number) =>
     Number.isFinite(v) &&
-    (!integer || Number.isInteger(v)) &&
+    (!whole || Number.isInteger(v)) &&
+    v >= lo &&
+    v <= hi &&
     (minimum === undefined || v >= minimum) &&
     (maximum === undefined || v <= maximum) &&
     (exMin === undefined || v > exMin) &&
     (exMax === undefined || v < exMax) &&
     (step === undefined || (Math.abs(v / step) < 1e15 && Number.isInteger(v / step)));
-  const lo = Math.max(minimum ?? -Infinity, exMin ?? -Infinity);
-  const hi = Math.min(maximum ?? Infinity, exMax ?? Infinity);
   const raw: number[] = [];
   if (mode === 'minimal') raw.push(0);
   else if (mode === 'full') raw.push(1);
