@@ -15,7 +15,8 @@ export function parseNumericFlags<T extends object>(
   const usage = [...Object.entries(table).map(([f, [, , rule]]) => `${f} ${rule}`), ...Object.keys(text)];
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
-    if (text[flag] && value) {
+    if (text[flag]) {
+      if (value === undefined || value.startsWith('--')) throw new Error(`missing value for ${flag}`);
       text[flag](value, out);
       continue;
     }

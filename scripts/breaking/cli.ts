@@ -1,0 +1,173 @@
+// npm run schema:check-breaking -- [--base GIT_REF] [--report-json FILE] [--seed N] [--samples N] [--root DIR]
+//
+// Compares the request and response schemas at a git ref with the working tree and fails (exit 1)
+// on a change that would break clients or servers already in the field, unless package.json's
+// version was raised in a way semver calls breaking in the same change. Exit 0: nothing breaking,
+// the breaking change was released deliberately, or the base cannot be read (said so). Exit 2: bad
+// flags or an unreadable schema.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { judge } from './gate';
+import { openBase } from './gitBase';
+import { formatText, type Report } from './report';
+import { isBreakingRelease } from './semver';
+import { loadSurfaces, type ReadFile } from './surfaces';
+import { RefError } from './resolve';
+import { SchemaFileError } from './surfaces';
+import { parseNumericFlags } from '../numericFlags';
+
+export const USAGE = `Usage: npm run schema:check-breaking -- [options]
+
+Compares the request and response schemas at a git ref (the base) with the working tree.
+Exit 0 when nothing breaks, when the breaking change comes with a breaking version bump, or when
+the base cannot be read; exit 1 on an unreleased breaking change; exit 2 on bad input.
+
+  --base GIT_REF       the base (default: the merge base with main, or HEAD~1 on main)
+  --report-json FILE   also write the findings as JSON
+  --seed N             seed of the counterexample search (default 1)
+  --samples N          random values drawn per schema, 0 to 100000 (default 300)
+  --root DIR           the checkout to check (default: the current directory)
+  --help               this text`;
+
+interface Args {
+  seed: number;
+  samples: number;
+  base?: string;
+  root: string;
+  reportJson?: string;
+  help?: boolean;
+}
+
+export function parseArgs(argv: string[]): Args {
+  if (argv.includes('--help') || argv.includes('-h')) return { seed: 1, samples: 300, root: '.', help: true };
+  const text = (key: 'base' | 'root' | 'reportJson') => (value: string, into: Args) => {
+    into[key] = value;
+  };
+  return parseNumericFlags<Args>(
+    argv,
+    { seed: 1, samples: 300, root: process.cwd() },
+    {
+      '--seed': ['seed', (n) => Number.isSafeInteger(n), 'an integer'],
+      '--samples': [
+        'samples',
+        (n) => Number.isInteger(n) && n >= 0 && n <= 100_000,
+        'an integer, 0 to 100000',
+      ],
+    },
+    { '--base': text('base'), '--root': text('root'), '--report-json': text('reportJson') },
+  );
+}
+
+function versionIn(text: string | null): string | null {
+  try {
+    const v = text === null ? undefined : (JSON.parse(text) as { version?: unknown }).version;
+    return typeof v === 'string' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+function finish(report: Report, args: Args, io: Io): number {
+  io.out(formatText(report));
+  if (args.reportJson) {
+    const file = path.resolve(args.reportJson);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  }
+  return report.exitCode;
+}
+
+export function run(argv: string[], io: Io): number {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    io.err(`schema:check-breaking: ${(err as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.out(USAGE + '\n');
+    return 0;
+  }
+  const root = path.resolve(args.root);
+  const readHead: ReadFile = (rel) => {
+    try {
+      return readFileSync(path.join(root, rel), 'utf8');
+    } catch {
+      return null;
+    }
+  };
+  try {
+    const head = loadSurfaces(readHead, 'working tree', 'derive');
+    if (!head) {
+      io.err(`schema:check-breaking: no schema/request.schema.json under ${root}\n`);
+      return 2;
+    }
+    const base = openBase(root, args.base);
+    if (!base.ok)
+      return finish(
+        {
+          tool: 'tga-contract schema:check-breaking',
+          verdict: 'skipped',
+          exitCode: base.fatal ? 2 : 0,
+          reason: base.message,
+          findings: [],
+        },
+        args,
+        io,
+      );
+    const baseSurfaces = loadSurfaces(base.readFile, `base ${base.label}`, 'generated');
+    if (!baseSurfaces) {
+      const reason = `the base ${base.label} has no schema/request.schema.json, so there is nothing to compare against.`;
+      return finish(
+        { tool: 'tga-contract schema:check-breaking', verdict: 'skipped', exitCode: 0, reason, findings: [] },
+        args,
+        io,
+      );
+    }
+    const findings = judge(baseSurfaces, head, { seed: args.seed, samples: args.samples });
+    const [baseVersion, headVersion] = [
+      versionIn(base.readFile('package.json')),
+      versionIn(readHead('package.json')),
+    ];
+    const breaking = findings.filter((f) => f.breaking).length;
+    const release =
+      baseVersion !== null && headVersion !== null && isBreakingRelease(baseVersion, headVersion);
+    const verdict = breaking === 0 ? 'pass' : release ? 'accepted' : 'fail';
+    return finish(
+      {
+        tool: 'tga-contract schema:check-breaking',
+        verdict,
+        exitCode: verdict === 'fail' ? 1 : 0,
+        base: { ref: base.ref, label: base.label, commit: base.commit, version: baseVersion },
+        head: { label: `working tree (${root})`, version: headVersion },
+        breakingRelease: release,
+        search: { seed: args.seed, samples: args.samples },
+        surfaces: head.map((s) => s.id),
+        summary: { breaking, nonBreaking: findings.length - breaking },
+        findings,
+      },
+      args,
+      io,
+    );
+  } catch (err) {
+    if (err instanceof RefError || err instanceof SchemaFileError) {
+      io.err(`schema:check-breaking: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+if (require.main === module) {
+  const code = run(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,241 @@
+// The counterexample engine: values generated (seeded) from the schema the side must keep
+// honouring, checked against the other one. Request side: drawn from the OLD schema, a value the
+// NEW one rejects breaks existing clients. Response side: drawn from the NEW schema, a value the OLD
+// one rejects breaks existing parsers. Two searches: one aimed at each structural change (a value
+// built to reach its node), and a random one over the whole schema that catches what no rule named.
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import type { JsonSchema } from '../../schema/schemas';
+import type { Change, Seg } from './compare';
+import type { SchemaNode } from './resolve';
+import type { RuleId, Side } from './rules';
+import { edgeValues, makeRng, NONE, sample, type Rng } from './sample';
+
+export interface Counterexample {
+  /** The whole body (request side) or response body (response side). */
+  value: unknown;
+  /** Every reason the other schema gives for refusing it. */
+  refusals: Refusal[];
+}
+
+export interface Refusal {
+  /** ajv's words: `/0/event_name must be equal to one of the allowed values`. */
+  message: string;
+  instancePath: string;
+  /** Path of the failing keyword in the refusing schema's resolved tree. */
+  path: Seg[];
+}
+
+export interface Checker {
+  accepts(value: unknown): boolean;
+  /** Every refusal (the combinators' own summaries left out), or [] when the value is accepted. */
+  refusals(value: unknown): Refusal[];
+}
+
+let ajv: Ajv2020 | undefined;
+function compile(schema: SchemaNode): ValidateFunction {
+  if (!ajv) {
+    // strict: false — schemas carry x-status / x-reason and may use formats ajv-formats lacks.
+    ajv = new Ajv2020({ strict: false, allErrors: true, allowUnionTypes: true, logger: false });
+    addFormats(ajv);
+  }
+  return ajv.compile(schema as JsonSchema);
+}
+
+const COMBINATORS = new Set(['anyOf', 'oneOf', 'allOf', 'not', 'if']);
+const unescape = (s: string) => s.replaceAll('~1', '/').replaceAll('~0', '~');
+
+function errorPath(e: ErrorObject): Seg[] {
+  return e.schemaPath
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : unescape(s)));
+}
+
+export function checker(schema: SchemaNode): Checker {
+  const validate = compile(schema);
+  return {
+    accepts: (value) => validate(value) === true,
+    refusals(value) {
+      if (validate(value)) return [];
+      const errors = validate.errors ?? [];
+      const own = errors.filter((e) => !COMBINATORS.has(e.keyword));
+      return (own.length ? own : errors).map((e) => ({
+        message: `${e.instancePath || '/'} ${e.message ?? e.keyword}`,
+        instancePath: e.instancePath || '/',
+        path: errorPath(e),
+      }));
+    },
+  };
+}
+
+/** The ajv keywords a change of each rule makes fail; other rules own any refusal under their node. */
+const FAILS_WITH: Partial<Record<RuleId, string[]>> = {
+  'property-removed': ['additionalProperties', 'unevaluatedProperties'],
+  'property-renamed': ['additionalProperties', 'unevaluatedProperties', 'required'],
+  'property-added-to-closed': ['additionalProperties', 'unevaluatedProperties'],
+  'additional-properties-closed': ['additionalProperties'],
+  'additional-properties-opened': ['additionalProperties'],
+  'enum-value-removed': ['enum', 'const'],
+  'enum-value-added': ['enum', 'const'],
+  'enum-added': ['enum', 'const'],
+  'enum-removed': ['enum', 'const'],
+  'const-changed': ['enum', 'const'],
+  'type-narrowed': ['type'],
+  'type-widened': ['type'],
+  'required-added': ['required'],
+  'required-removed': ['required'],
+};
+
+/** Whether a refusal at `path` (in the refusing tree) is the effect of `change`. */
+export function owns(change: Change, side: Side, path: Seg[]): boolean {
+  const node = side === 'request' ? change.newPath : change.oldPath;
+  if (!node.every((seg, i) => path[i] === seg)) return false;
+  const rest = path.slice(node.length);
+  const expected =
+    FAILS_WITH[change.rule] ??
+    (/^(bound|format|pattern|unique-items)-/.test(change.rule) ? [change.keyword] : null);
+  return expected === null || (rest.length === 1 && expected.includes(String(rest[0])));
+}
+
+export function nodeAt(root: SchemaNode, path: Seg[]): SchemaNode | undefined {
+  let node: unknown = root;
+  for (const seg of path) {
+    if (!node || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[seg as string];
+  }
+  return typeof node === 'boolean' || (node && typeof node === 'object') ? (node as SchemaNode) : undefined;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** A value of `root` whose part at `path` (a path into the schema) is `leaf`; NONE when the path cannot be aimed at. */
+export function buildAt(root: SchemaNode, path: Seg[], leaf: unknown, rng: Rng): unknown {
+  if (path.length === 0) return leaf;
+  if (typeof root === 'boolean') return NONE;
+  const [kw, key, ...rest] = path;
+  const base = () => sample(root, rng, 'minimal');
+  switch (kw) {
+    case 'properties': {
+      const obj = base();
+      const inner = buildAt((root.properties as Record<string, SchemaNode>)[key as string], rest, leaf, rng);
+      return isObject(obj) && inner !== NONE ? { ...obj, [key as string]: inner } : NONE;
+    }
+    case 'additionalProperties': {
+      const obj = base();
+      const inner = buildAt(root.additionalProperties as SchemaNode, path.slice(1), leaf, rng);
+      return isObject(obj) && inner !== NONE ? { ...obj, x_probe_field: inner } : NONE;
+    }
+    case 'items':
+    case 'contains': {
+      const arr = base();
+      const inner = buildAt(root[kw] as SchemaNode, path.slice(1), leaf, rng);
+      if (!Array.isArray(arr) || inner === NONE) return NONE;
+      return kw === 'items' && arr.length > 0 ? [inner, ...arr.slice(1)] : [...arr, inner];
+    }
+    case 'prefixItems': {
+      const arr = base();
+      const items = root.prefixItems as SchemaNode[];
+      const inner = buildAt(items[key as number], rest, leaf, rng);
+      if (!Array.isArray(arr) || inner === NONE) return NONE;
+      const out = [...arr];
+      for (let i = out.length; i < (key as number); i++) out.push(sample(items[i], rng, 'minimal'));
+      out[key as number] = inner;
+      return out.includes(NONE) ? NONE : out;
+    }
+    case 'anyOf':
+    case 'oneOf':
+    case 'allOf':
+      return buildAt((root[kw] as SchemaNode[])[key as number], rest, leaf, rng);
+    default:
+      // if/then/else, not, dependentSchemas, patternProperties…: no reliable way to aim there.
+      return NONE;
+  }
+}
+
+interface Search {
+  side: Side;
+  /** The schema values are drawn from, and the one that must accept them too. */
+  from: SchemaNode;
+  /** The schema that must refuse (its bounds and forbidden values are good probes). */
+  toSchema: SchemaNode;
+  to: Checker;
+  fromCheck: Checker;
+  seed: number;
+}
+
+/** Up to how many leaf values a targeted search tries per change. */
+const TARGETED_TRIES = 60;
+
+function leaves(change: Change, node: SchemaNode, other: SchemaNode | undefined, rng: Rng): unknown[] {
+  const p = change.probe ?? {};
+  const out: unknown[] = [...(p.values ?? [])];
+  const obj = typeof node === 'object' ? node : {};
+  // What the refusing side forbids (`not`) and where it draws its lines are the likeliest probes.
+  if (other !== undefined) {
+    const forbidden = typeof other === 'object' ? (other.not as SchemaNode | undefined) : undefined;
+    if (forbidden !== undefined) out.push(...edgeValues(forbidden), sample(forbidden, rng, 'minimal'));
+    out.push(...edgeValues(other));
+  }
+  if (p.branch) {
+    const branches = obj[p.branch.keyword] as SchemaNode[] | undefined;
+    const branch = branches?.[p.branch.index];
+    if (branch !== undefined)
+      for (const mode of ['minimal', 'full', 'random'] as const) out.push(sample(branch, rng, mode));
+  }
+  for (const t of p.types ?? []) {
+    const typed = { ...obj, type: t };
+    out.push(sample(typed, rng, 'minimal'), sample(typed, rng, 'random'));
+  }
+  out.push(...edgeValues(node));
+  for (const mode of ['minimal', 'full'] as const) out.push(sample(node, rng, mode));
+  while (out.length < TARGETED_TRIES) out.push(sample(node, rng, 'random'));
+  if (p.extraKey !== undefined) {
+    const declared = (obj.properties as Record<string, SchemaNode> | undefined)?.[p.extraKey];
+    const value = declared === undefined ? 'x' : sample(declared, rng, 'random');
+    return out.filter(isObject).map((o) => ({ ...o, [p.extraKey as string]: value }));
+  }
+  if (p.omit !== undefined)
+    return out
+      .filter(isObject)
+      .map((o) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== p.omit)));
+  return out;
+}
+
+/** One value that reaches the change's node, is accepted by `from` and refused by `to` because of the change. */
+export function targeted(change: Change, s: Search): { value: unknown; refusal: Refusal } | undefined {
+  const path = s.side === 'request' ? change.oldPath : change.newPath;
+  const node = nodeAt(s.from, path);
+  if (node === undefined) return undefined;
+  const other = nodeAt(s.toSchema, s.side === 'request' ? change.newPath : change.oldPath);
+  const rng = makeRng(s.seed);
+  for (const leaf of leaves(change, node, other, rng)) {
+    if (leaf === NONE) continue;
+    const value = buildAt(s.from, path, leaf, rng);
+    if (value === NONE || !s.fromCheck.accepts(value)) continue;
+    const refusal = s.to.refusals(value).find((r) => owns(change, s.side, r.path));
+    if (refusal) return { value, refusal };
+  }
+  return undefined;
+}
+
+/** `count` random values of `from` (seeded) that `to` refuses: one per distinct set of refusals. */
+export function randomSearch(s: Search, count: number): Counterexample[] {
+  const rng = makeRng(s.seed);
+  const found = new Map<string, Counterexample>();
+  for (let i = 0; i < count; i++) {
+    const value = sample(s.from, rng, i % 10 === 0 ? 'full' : 'random');
+    if (value === NONE || !s.fromCheck.accepts(value)) continue;
+    const refusals = s.to.refusals(value);
+    const key = refusals.map((r) => r.path.join('/')).join(' ');
+    if (refusals.length && !found.has(key)) found.set(key, { value, refusals });
+  }
+  return [...found.values()];
+}
+
+export function makeSearch(side: Side, oldSchema: SchemaNode, newSchema: SchemaNode, seed: number): Search {
+  const [from, to] = side === 'request' ? [oldSchema, newSchema] : [newSchema, oldSchema];
+  return { side, from, fromCheck: checker(from), toSchema: to, to: checker(to), seed };
+}

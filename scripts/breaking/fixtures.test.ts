@@ -1,0 +1,77 @@
+// One fixture pair per rule (scripts/breaking/fixtures/*.json): the gate's verdict, the rules it
+// names, and — checked here with a fresh ajv, not the gate's own — that every counterexample it
+// gives is accepted by the schema the side must honour and refused by the other.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import type { JsonSchema } from '../../schema/schemas';
+import { judge } from './gate';
+import { resolveRefs } from './resolve';
+import { RULES, type Side } from './rules';
+import type { Surface } from './surfaces';
+
+interface Fixture {
+  description: string;
+  side: Side;
+  old: JsonSchema;
+  new: JsonSchema;
+  expect: { breaking: boolean; rules: string[]; counterexample: boolean };
+}
+
+const dir = path.join(__dirname, 'fixtures');
+const fixtures = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map(
+    (f) =>
+      [f.replace(/\.json$/, ''), JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Fixture] as const,
+  );
+
+function surface(schema: JsonSchema, side: Side): Surface {
+  return { id: side, side, resolved: resolveRefs([schema], String(schema.$id)) };
+}
+
+function validator(schema: JsonSchema) {
+  const ajv = new Ajv2020({ strict: false, allowUnionTypes: true });
+  addFormats(ajv);
+  return ajv.compile(schema);
+}
+
+describe('breaking-change fixtures', () => {
+  test('there is a fixture for the cases common tools miss, and both verdicts are covered', () => {
+    const names = fixtures.map(([n]) => n);
+    for (const must of [
+      'enum-value-removed',
+      'format-added',
+      'required-added-in-messages-items',
+      'additional-properties-closed',
+      'response-message-changed',
+      'property-added-optional',
+      'type-widened',
+      'enum-value-added',
+      'description-changed',
+    ])
+      expect(names).toContain(must);
+    expect(fixtures.some(([, f]) => f.expect.breaking)).toBe(true);
+    expect(fixtures.some(([, f]) => !f.expect.breaking)).toBe(true);
+  });
+
+  test.each(fixtures)('%s', (_name, f) => {
+    const findings = judge([surface(f.old, f.side)], [surface(f.new, f.side)], { seed: 1, samples: 200 });
+    expect([...new Set(findings.map((x) => x.rule))].sort()).toEqual(f.expect.rules);
+    expect(findings.some((x) => x.breaking)).toBe(f.expect.breaking);
+    for (const finding of findings) {
+      expect(RULES[finding.rule].title).toBe(finding.title);
+      expect(finding.pointer).toMatch(/#/);
+    }
+    const examples = findings.filter((x) => x.breaking && x.counterexample);
+    expect(examples.length > 0).toBe(f.expect.counterexample);
+    // The side's contract: request — old accepts, new refuses; response — new accepts, old refuses.
+    const [accepting, refusing] = f.side === 'request' ? [f.old, f.new] : [f.new, f.old];
+    const [yes, no] = [validator(accepting), validator(refusing)];
+    for (const { counterexample } of examples) {
+      expect(yes(counterexample!.value)).toBe(true);
+      expect(no(counterexample!.value)).toBe(false);
+    }
+  });
+});
