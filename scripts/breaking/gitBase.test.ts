@@ -1,47 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdirSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { openBase, type BaseSource } from './gitBase';
+import { commit, git, tempRepos } from './test-support/tempRepo';
 
 // Every repository here is a throwaway under the OS temp dir; git never sees the project's own.
-const tmp = mkdtempSync(join(tmpdir(), 'tga-gitbase-'));
-const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('GIT_')));
-
-function git(dir: string, ...args: string[]): string {
-  const opts = [
-    '-c',
-    'user.name=Test',
-    '-c',
-    'user.email=test@example.invalid',
-    '-c',
-    'commit.gpgsign=false',
-  ];
-  return execFileSync('git', [...opts, '-c', 'core.hooksPath=/dev/null', ...args], {
-    cwd: dir,
-    env: cleanEnv,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  }).trim();
-}
-
-function repo(name: string): string {
-  const dir = join(tmp, name);
-  mkdirSync(dir);
-  git(dir, 'init', '-q', '-b', 'main');
-  return dir;
-}
-
-/** Writes the files and commits them; returns the new commit's sha. */
-function commit(dir: string, files: Record<string, string>, message = 'change'): string {
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  git(dir, 'add', '--', ...Object.keys(files));
-  git(dir, 'commit', '-q', '-m', message);
-  return git(dir, 'rev-parse', 'HEAD');
-}
+const repos = tempRepos('tga-gitbase-');
+const { tmp, repo } = repos;
 
 function expectOk(base: BaseSource): Extract<BaseSource, { ok: true }> {
   if (!base.ok) throw new Error(`expected a readable base, got ${base.reason}: ${base.message}`);
@@ -54,7 +18,7 @@ const c1 = commit(linear, { 'schema/a.json': 'v1', 'README.md': 'r' });
 const c2 = commit(linear, { 'schema/a.json': 'v2', 'schema/new.json': 'n' });
 commit(linear, { 'schema/a.json': 'v3' });
 
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(repos.cleanup);
 
 describe('a readable base', () => {
   test('an explicit ref reads each file as it was at that commit', () => {
