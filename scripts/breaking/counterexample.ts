@@ -9,7 +9,9 @@ import type { JsonSchema } from '../../schema/schemas';
 import type { Change, Seg } from './compare';
 import type { SchemaNode } from './resolve';
 import type { RuleId, Side } from './rules';
-import { edgeValues, makeRng, NONE, sample, type Rng } from './sample';
+import { buildAt } from './buildAt';
+import { probeValues } from './probes';
+import { makeRng, NONE, sample } from './sample';
 
 export interface Counterexample {
   /** The whole body (request side) or response body (response side). */
@@ -108,53 +110,6 @@ export function nodeAt(root: SchemaNode, path: Seg[]): SchemaNode | undefined {
   return typeof node === 'boolean' || (node && typeof node === 'object') ? (node as SchemaNode) : undefined;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  !!v && typeof v === 'object' && !Array.isArray(v);
-
-/** A value of `root` whose part at `path` (a path into the schema) is `leaf`; NONE when the path cannot be aimed at. */
-export function buildAt(root: SchemaNode, path: Seg[], leaf: unknown, rng: Rng): unknown {
-  if (path.length === 0) return leaf;
-  if (typeof root === 'boolean') return NONE;
-  const [kw, key, ...rest] = path;
-  const base = () => sample(root, rng, 'minimal');
-  switch (kw) {
-    case 'properties': {
-      const obj = base();
-      const inner = buildAt((root.properties as Record<string, SchemaNode>)[key as string], rest, leaf, rng);
-      return isObject(obj) && inner !== NONE ? { ...obj, [key as string]: inner } : NONE;
-    }
-    case 'additionalProperties': {
-      const obj = base();
-      const inner = buildAt(root.additionalProperties as SchemaNode, path.slice(1), leaf, rng);
-      return isObject(obj) && inner !== NONE ? { ...obj, x_probe_field: inner } : NONE;
-    }
-    case 'items':
-    case 'contains': {
-      const arr = base();
-      const inner = buildAt(root[kw] as SchemaNode, path.slice(1), leaf, rng);
-      if (!Array.isArray(arr) || inner === NONE) return NONE;
-      return kw === 'items' && arr.length > 0 ? [inner, ...arr.slice(1)] : [...arr, inner];
-    }
-    case 'prefixItems': {
-      const arr = base();
-      const items = root.prefixItems as SchemaNode[];
-      const inner = buildAt(items[key as number], rest, leaf, rng);
-      if (!Array.isArray(arr) || inner === NONE) return NONE;
-      const out = [...arr];
-      for (let i = out.length; i < (key as number); i++) out.push(sample(items[i], rng, 'minimal'));
-      out[key as number] = inner;
-      return out.includes(NONE) ? NONE : out;
-    }
-    case 'anyOf':
-    case 'oneOf':
-    case 'allOf':
-      return buildAt((root[kw] as SchemaNode[])[key as number], rest, leaf, rng);
-    default:
-      // if/then/else, not, dependentSchemas, patternProperties…: no reliable way to aim there.
-      return NONE;
-  }
-}
-
 interface Search {
   side: Side;
   /** The schema values are drawn from, and the one that must accept them too. */
@@ -166,44 +121,6 @@ interface Search {
   seed: number;
 }
 
-/** Up to how many leaf values a targeted search tries per change. */
-const TARGETED_TRIES = 60;
-
-function leaves(change: Change, node: SchemaNode, other: SchemaNode | undefined, rng: Rng): unknown[] {
-  const p = change.probe ?? {};
-  const out: unknown[] = [...(p.values ?? [])];
-  const obj = typeof node === 'object' ? node : {};
-  // What the refusing side forbids (`not`) and where it draws its lines are the likeliest probes.
-  if (other !== undefined) {
-    const forbidden = typeof other === 'object' ? (other.not as SchemaNode | undefined) : undefined;
-    if (forbidden !== undefined) out.push(...edgeValues(forbidden), sample(forbidden, rng, 'minimal'));
-    out.push(...edgeValues(other));
-  }
-  if (p.branch) {
-    const branches = obj[p.branch.keyword] as SchemaNode[] | undefined;
-    const branch = branches?.[p.branch.index];
-    if (branch !== undefined)
-      for (const mode of ['minimal', 'full', 'random'] as const) out.push(sample(branch, rng, mode));
-  }
-  for (const t of p.types ?? []) {
-    const typed = { ...obj, type: t };
-    out.push(sample(typed, rng, 'minimal'), sample(typed, rng, 'random'));
-  }
-  out.push(...edgeValues(node));
-  for (const mode of ['minimal', 'full'] as const) out.push(sample(node, rng, mode));
-  while (out.length < TARGETED_TRIES) out.push(sample(node, rng, 'random'));
-  if (p.extraKey !== undefined) {
-    const declared = (obj.properties as Record<string, SchemaNode> | undefined)?.[p.extraKey];
-    const value = declared === undefined ? 'x' : sample(declared, rng, 'random');
-    return out.filter(isObject).map((o) => ({ ...o, [p.extraKey as string]: value }));
-  }
-  if (p.omit !== undefined)
-    return out
-      .filter(isObject)
-      .map((o) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== p.omit)));
-  return out;
-}
-
 /** One value that reaches the change's node, is accepted by `from` and refused by `to` because of the change. */
 export function targeted(change: Change, s: Search): { value: unknown; refusal: Refusal } | undefined {
   const path = s.side === 'request' ? change.oldPath : change.newPath;
@@ -211,7 +128,7 @@ export function targeted(change: Change, s: Search): { value: unknown; refusal: 
   if (node === undefined) return undefined;
   const other = nodeAt(s.toSchema, s.side === 'request' ? change.newPath : change.oldPath);
   const rng = makeRng(s.seed);
-  for (const leaf of leaves(change, node, other, rng)) {
+  for (const leaf of probeValues(change, node, other, rng)) {
     if (leaf === NONE) continue;
     const value = buildAt(s.from, path, leaf, rng);
     if (value === NONE || !s.fromCheck.accepts(value)) continue;
