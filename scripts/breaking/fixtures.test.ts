@@ -56,6 +56,23 @@ describe('breaking-change fixtures', () => {
     expect(fixtures.some(([, f]) => !f.expect.breaking)).toBe(true);
   });
 
+  test('every rule is exercised: by a fixture here, or on the contract schemas in gate.test.ts', () => {
+    const inGateTest = [
+      'status-changed',
+      'response-removed',
+      'response-added',
+      'response-renamed',
+      'rejected-by-new',
+      'accepted-by-new',
+    ];
+    const inFixtures = new Set(fixtures.flatMap(([, f]) => f.expect.rules));
+    const gateTest = readFileSync(path.join(__dirname, 'gate.test.ts'), 'utf8');
+    for (const rule of Object.keys(RULES)) {
+      if (inGateTest.includes(rule)) expect(gateTest).toContain(`'${rule}'`);
+      else expect([rule, inFixtures.has(rule)]).toEqual([rule, true]);
+    }
+  });
+
   test.each(fixtures)('%s', (_name, f) => {
     const findings = judge([surface(f.old, f.side)], [surface(f.new, f.side)], { seed: 1, samples: 200 });
     expect([...new Set(findings.map((x) => x.rule))].sort()).toEqual(f.expect.rules);

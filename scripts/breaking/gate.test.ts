@@ -117,6 +117,13 @@ describe('the gate on the contract schemas', () => {
     ]);
     const removed = run(edited((f) => delete f[SCHEMA_FILES.responses].$defs.TooManyRequests));
     expect(breaking(removed).map((f) => f.rule)).toEqual(['response-removed']);
+    const added = run(
+      edited((f) => {
+        const defs = f[SCHEMA_FILES.responses].$defs;
+        defs.Unauthorized = { ...defs.TokenInvalid, 'x-status': 401, 'x-reason': 'UNAUTHORIZED' };
+      }),
+    );
+    expect(added.map((f) => [f.rule, f.breaking])).toEqual([['response-added', false]]);
     const renamed = run(
       edited((f) => {
         const defs = f[SCHEMA_FILES.responses].$defs;
@@ -143,6 +150,11 @@ describe('the gate on the contract schemas', () => {
       expect(found.length).toBeGreaterThan(0);
       expect(found.every((f) => f.rule === 'rejected-by-new' && f.counterexample)).toBe(true);
       expect(found.map((f) => f.pointer)).toContain('event.schema.json#/properties/user_id/type');
+      // Response side: a value the new schema lets through that existing clients refuse.
+      const widened = run(edited((f) => (f[SCHEMA_FILES.threshold].additionalProperties.minimum = -5)));
+      expect(breaking(widened).map((f) => [f.rule, f.pointer, f.surfaces])).toEqual([
+        ['accepted-by-new', 'threshold.schema.json#/additionalProperties/minimum', ['threshold']],
+      ]);
     } finally {
       spy.mockRestore();
     }

@@ -56,14 +56,8 @@ export function judge(base: Surface[], head: Surface[], options: GateOptions): F
     const surface = (cur ?? old)!.id;
     const side = (cur ?? old)!.side;
     if (!cur || !old) {
-      const rule: RuleId =
-        side === 'response'
-          ? cur
-            ? 'response-added'
-            : 'response-removed'
-          : cur
-            ? 'schema-added'
-            : 'schema-removed';
+      // Only responses come and go: both request surfaces exist whenever request.schema.json does.
+      const rule: RuleId = cur ? 'response-added' : 'response-removed';
       add(
         {
           rule,

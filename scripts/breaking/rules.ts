@@ -113,13 +113,6 @@ export const RULES = {
     widens: false,
     title: 'a documented response was renamed (same reason code)',
   },
-  'schema-removed': {
-    narrows: false,
-    widens: false,
-    title: 'a schema was removed',
-    verdict: { request: true, response: true },
-  },
-  'schema-added': { narrows: false, widens: false, title: 'a schema was added' },
   // Found only by the counterexample search: a value the structural rules did not explain.
   'rejected-by-new': {
     narrows: true,
