@@ -1,7 +1,7 @@
 // The gate end to end on throwaway git repositories holding the contract's schema files: exit
 // codes, the human report, the JSON report, the version-bump release rule and the unreadable bases.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { run } from './cli';
 import type { Report } from './report';
@@ -38,13 +38,22 @@ const withoutAppHide = () => {
   return JSON.stringify(names, null, 2);
 };
 
-/** Writes the files into the working tree for the duration of `fn`, then puts the committed text back. */
+/** Writes the files into the working tree for the duration of `fn`, then puts back what was there (or nothing). */
 function editing(dir: string, files: Record<string, string>, fn: () => void) {
+  const before = Object.keys(files).map(
+    (rel) =>
+      [
+        path.join(dir, rel),
+        existsSync(path.join(dir, rel)) ? readFileSync(path.join(dir, rel), 'utf8') : null,
+      ] as const,
+  );
   for (const [rel, text] of Object.entries(files)) writeFileSync(path.join(dir, rel), text);
   try {
     fn();
   } finally {
-    git(dir, 'checkout', '-q', '--', ...Object.keys(files));
+    for (const [file, text] of before)
+      if (text === null) rmSync(file);
+      else writeFileSync(file, text);
   }
 }
 
@@ -105,6 +114,28 @@ describe('npm run schema:check-breaking', () => {
     });
   });
 
+  test('a definition split out into a new schema file is followed through its $ref: same contract, no finding', () => {
+    const event = JSON.parse(contract[SCHEMA_FILES.event]) as {
+      $id: string;
+      properties: Record<string, unknown>;
+    };
+    const wallet = {
+      $id: event.$id.replace('event.schema.json', 'wallet.schema.json'),
+      ...(event.properties.wallet_address as object),
+    };
+    event.properties.wallet_address = { $ref: 'wallet.schema.json' };
+    const files = {
+      [SCHEMA_FILES.event]: JSON.stringify(event),
+      'schema/wallet.schema.json': JSON.stringify(wallet),
+    };
+    editing(dir, files, () => {
+      const r = gate('--root', dir);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('No differences in what the schemas accept or answer.');
+    });
+  });
+
   test('a base that cannot be read is said and passes: first commit, shallow clone', () => {
     const first = repos.repo('first');
     commit(first, { ...contract, 'package.json': pkg('0.1.0') });
@@ -133,6 +164,10 @@ describe('npm run schema:check-breaking', () => {
       const r = gate('--root', dir);
       expect(r.code).toBe(2);
       expect(r.err).toContain('schema/event.schema.json (working tree) is not a readable schema');
+    });
+    expect(gate('--root', repos.tmp)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('no schema/request.schema.json'),
     });
     expect(gate('--help')).toMatchObject({ code: 0, out: expect.stringContaining('--base GIT_REF') });
   });

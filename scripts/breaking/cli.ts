@@ -5,7 +5,7 @@
 // version was raised in a way semver calls breaking in the same change. Exit 0: nothing breaking,
 // the breaking change was released deliberately, or the base cannot be read (said so). Exit 2: bad
 // flags or an unreadable schema.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { judge } from './gate';
 import { openBase } from './gitBase';
@@ -67,6 +67,16 @@ function versionIn(text: string | null): string | null {
   }
 }
 
+function listSchemaFiles(root: string): string[] {
+  try {
+    return readdirSync(path.join(root, 'schema'))
+      .filter((f) => f.endsWith('.schema.json'))
+      .map((f) => `schema/${f}`);
+  } catch {
+    return []; // no schema/ at all: reported below as a missing request schema
+  }
+}
+
 export interface Io {
   out(text: string): void;
   err(text: string): void;
@@ -103,7 +113,9 @@ export function run(argv: string[], io: Io): number {
     }
   };
   try {
-    const head = loadSurfaces(readHead, 'working tree', 'derive');
+    // Every schema file of the working tree, so a $ref to a newly split-out file is followed.
+    const schemaFiles = listSchemaFiles(root);
+    const head = loadSurfaces(readHead, 'working tree', 'derive', schemaFiles);
     if (!head) {
       io.err(`schema:check-breaking: no schema/request.schema.json under ${root}\n`);
       return 2;
@@ -121,7 +133,7 @@ export function run(argv: string[], io: Io): number {
         args,
         io,
       );
-    const baseSurfaces = loadSurfaces(base.readFile, `base ${base.label}`, 'generated');
+    const baseSurfaces = loadSurfaces(base.readFile, `base ${base.label}`, 'generated', schemaFiles);
     if (!baseSurfaces) {
       const reason = `the base ${base.label} has no schema/request.schema.json, so there is nothing to compare against.`;
       return finish(

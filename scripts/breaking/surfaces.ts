@@ -52,6 +52,8 @@ export function loadSurfaces(
   read: ReadFile,
   where: string,
   strictFrom: 'generated' | 'derive',
+  /** More schema files the contract's schemas may reference (e.g. a definition split out of event.schema.json). */
+  extraFiles: string[] = [],
 ): Surface[] | null {
   const doc = (rel: string) => parse(read, rel, where);
   const [eventNames, event, request, responses, threshold] = [
@@ -65,9 +67,22 @@ export function loadSurfaces(
   const published = strictFrom === 'generated';
   const eventStrict = (published && doc(SCHEMA_FILES.eventStrict)) || (event && toStrictEventSchema(event));
   const requestStrict = (published && doc(SCHEMA_FILES.requestStrict)) || toStrictRequestSchema(request);
-  const docs = [eventNames, event, request, eventStrict, requestStrict, responses, threshold].filter(
-    (d): d is JsonSchema => d !== null,
-  );
+  const known = new Set<string>(Object.values(SCHEMA_FILES));
+  // Only a document with an $id can be the target of a $ref.
+  const extra = extraFiles
+    .filter((rel) => !known.has(rel))
+    .map(doc)
+    .filter((d) => typeof d?.$id === 'string');
+  const docs = [
+    eventNames,
+    event,
+    request,
+    eventStrict,
+    requestStrict,
+    responses,
+    threshold,
+    ...extra,
+  ].filter((d): d is JsonSchema => d !== null);
   const id = (s: JsonSchema) => String(s.$id);
   const surfaces: Surface[] = [
     { id: 'request', side: 'request', resolved: resolveRefs(docs, id(request)) },
