@@ -112,11 +112,17 @@ describe('the gate on the contract schemas', () => {
     const changedStatus = run(
       edited((f) => (f[SCHEMA_FILES.responses].$defs.DomainMismatch['x-status'] = 401)),
     );
-    expect(breaking(changedStatus).map((f) => [f.rule, f.detail])).toEqual([
-      ['status-changed', 'response:DomainMismatch: HTTP 403 → 401'],
+    expect(breaking(changedStatus).map((f) => [f.rule, f.detail, f.pointer])).toEqual([
+      [
+        'status-changed',
+        'response:DomainMismatch: HTTP 403 → 401',
+        'responses.schema.json#/$defs/DomainMismatch/x-status',
+      ],
     ]);
     const removed = run(edited((f) => delete f[SCHEMA_FILES.responses].$defs.TooManyRequests));
-    expect(breaking(removed).map((f) => f.rule)).toEqual(['response-removed']);
+    expect(breaking(removed).map((f) => [f.rule, f.pointer, f.pointerSide])).toEqual([
+      ['response-removed', 'responses.schema.json#/$defs/TooManyRequests', 'base'],
+    ]);
     const added = run(
       edited((f) => {
         const defs = f[SCHEMA_FILES.responses].$defs;

@@ -30,6 +30,12 @@ export interface GateOptions {
   samples: number;
 }
 
+/** `responses.schema.json#/$defs/Success`: where a surface's schema is defined. */
+function rootPointer(s: Surface): string {
+  const root = s.resolved.schema;
+  return (typeof root === 'object' && s.resolved.origins.get(root)) || s.id;
+}
+
 const fileOfStrict = (pointer: string) => pointer.replace(/\.strict\.schema\.json#/, '.schema.json#');
 
 export function judge(base: Surface[], head: Surface[], options: GateOptions): Finding[] {
@@ -63,7 +69,7 @@ export function judge(base: Surface[], head: Surface[], options: GateOptions): F
           rule,
           side,
           detail: `${surface} ${cur ? 'added' : 'removed'}`,
-          pointer: surface,
+          pointer: rootPointer((cur ?? old)!),
           pointerSide: cur ? 'head' : 'base',
           at: '/',
           surface,
@@ -78,7 +84,7 @@ export function judge(base: Surface[], head: Surface[], options: GateOptions): F
           rule: 'response-renamed',
           side,
           detail: `${renamedFrom} → ${surface} (reason ${cur.reason})`,
-          pointer: surface,
+          pointer: rootPointer(cur),
           pointerSide: 'head',
           at: '/',
           surface,
@@ -92,7 +98,7 @@ export function judge(base: Surface[], head: Surface[], options: GateOptions): F
           rule: 'status-changed',
           side,
           detail: `${surface}: HTTP ${old.status ?? '(none)'} → ${cur.status ?? '(none)'}`,
-          pointer: `${surface}/x-status`,
+          pointer: `${rootPointer(cur)}/x-status`,
           pointerSide: 'head',
           at: '/',
           surface,
