@@ -2,6 +2,7 @@
 // compared node by node (and compiled by ajv with no registry). Each produced node remembers where
 // it came from (`event.schema.json#/properties/messages`), so findings name the line to look at.
 import type { JsonSchema } from '../../schema/schemas';
+import { sameJson } from './sameJson';
 
 export type SchemaNode = JsonSchema | boolean;
 
@@ -115,7 +116,7 @@ export function resolveRefs(documents: JsonSchema[], rootRef: string): Resolved 
     // Siblings of $ref (2020-12 allows them) merge into the target when they only add keywords;
     // a keyword on both sides that disagrees keeps both schemas, as an allOf.
     const clash = Object.keys(out).some(
-      (k) => !ANNOTATIONS.has(k) && k in resolved && JSON.stringify(resolved[k]) !== JSON.stringify(out[k]),
+      (k) => !ANNOTATIONS.has(k) && k in resolved && !sameJson(resolved[k], out[k]),
     );
     const merged = clash ? { allOf: [resolved, out] } : { ...resolved, ...out };
     origins.set(merged, origins.get(resolved) ?? `${fileName(here)}#${pointer}`);

@@ -4,6 +4,7 @@
 import type { Change, Seg } from '../compare';
 import type { SchemaNode } from '../resolve';
 import type { RuleId } from '../rules';
+import { sameJson } from '../sameJson';
 
 /** Where the compared node is: its path and pointer in each tree, and the instance location it governs. */
 export interface Ctx {
@@ -31,7 +32,8 @@ export interface Walker {
   child: (ctx: Ctx, oldSegs: Seg[], newSegs: Seg[], at: string, o: SchemaNode, n: SchemaNode) => Ctx;
 }
 
-export const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Key order does not count (see sameJson.ts). */
+export const same = sameJson;
 export const show = (v: unknown) => JSON.stringify(v);
 export const escape = (seg: string) => seg.replaceAll('~', '~0').replaceAll('/', '~1');
 
