@@ -10,6 +10,7 @@ import type { Change, Seg } from './compare';
 import type { SchemaNode } from './resolve';
 import type { RuleId, Side } from './rules';
 import { buildAt } from './buildAt';
+import { shrink } from './shrink';
 import { probeValues } from './probes';
 import { makeRng, NONE, sample } from './sample';
 
@@ -132,11 +133,15 @@ export function targeted(change: Change, s: Search): { value: unknown; refusal: 
     if (leaf === NONE) continue;
     const value = buildAt(s.from, path, leaf, rng);
     if (value === NONE || !s.fromCheck.accepts(value)) continue;
-    const refusal = s.to.refusals(value).find((r) => owns(change, s.side, r.path));
-    if (refusal) return { value, refusal };
+    const owned = (v: unknown) => s.to.refusals(v).find((r) => owns(change, s.side, r.path));
+    if (!owned(value)) continue;
+    const small = shrink(value, (v) => s.fromCheck.accepts(v) && owned(v) !== undefined);
+    return { value: small, refusal: owned(small)! };
   }
   return undefined;
 }
+
+const signature = (refusals: Refusal[]) => refusals.map((r) => r.path.join('/')).join(' ');
 
 /** `count` random values of `from` (seeded) that `to` refuses: one per distinct set of refusals. */
 export function randomSearch(s: Search, count: number): Counterexample[] {
@@ -146,8 +151,11 @@ export function randomSearch(s: Search, count: number): Counterexample[] {
     const value = sample(s.from, rng, i % 10 === 0 ? 'full' : 'random');
     if (value === NONE || !s.fromCheck.accepts(value)) continue;
     const refusals = s.to.refusals(value);
-    const key = refusals.map((r) => r.path.join('/')).join(' ');
-    if (refusals.length && !found.has(key)) found.set(key, { value, refusals });
+    const key = signature(refusals);
+    if (!refusals.length || found.has(key)) continue;
+    // Smaller, for the same refusals: a whole random event is hard to read in a CI log.
+    const small = shrink(value, (v) => s.fromCheck.accepts(v) && signature(s.to.refusals(v)) === key);
+    found.set(key, { value: small, refusals: s.to.refusals(small) });
   }
   return [...found.values()];
 }
