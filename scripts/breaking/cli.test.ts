@@ -82,6 +82,18 @@ describe('npm run schema:check-breaking', () => {
       expect(json.findings[0].counterexample?.rejection).toMatch(
         /must be equal to one of the allowed values/,
       );
+      // Both engines report what they did: 4 differences (one event and a batch, as written and strict), each searched and found.
+      expect(json.search).toMatchObject({
+        seed: 1,
+        samples: 300,
+        changes: 4,
+        aimed: 4,
+        aimedFound: 4,
+        randomDrawn: 3300,
+        unexplained: 0,
+      });
+      expect(r.out).toContain('structural engine: 4 difference(s) over the 11 schemas');
+      expect(r.out).toContain('4 of 4 aimed searches found one; 3,300 random values');
     });
   });
 

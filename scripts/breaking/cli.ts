@@ -142,7 +142,7 @@ export function run(argv: string[], io: Io): number {
         io,
       );
     }
-    const findings = judge(baseSurfaces, head, { seed: args.seed, samples: args.samples });
+    const { findings, stats } = judge(baseSurfaces, head, { seed: args.seed, samples: args.samples });
     const [baseVersion, headVersion] = [
       versionIn(base.readFile('package.json')),
       versionIn(readHead('package.json')),
@@ -159,7 +159,7 @@ export function run(argv: string[], io: Io): number {
         base: { ref: base.ref, label: base.label, commit: base.commit, version: baseVersion },
         head: { label: `working tree (${root})`, version: headVersion },
         breakingRelease: release,
-        search: { seed: args.seed, samples: args.samples },
+        search: { seed: args.seed, samples: args.samples, ...stats },
         surfaces: head.map((s) => s.id),
         summary: { breaking, nonBreaking: findings.length - breaking },
         findings,

@@ -74,7 +74,7 @@ describe('breaking-change fixtures', () => {
   });
 
   test.each(fixtures)('%s', (_name, f) => {
-    const findings = judge([surface(f.old, f.side)], [surface(f.new, f.side)], { seed: 1, samples: 200 });
+    const { findings } = judge([surface(f.old, f.side)], [surface(f.new, f.side)], { seed: 1, samples: 200 });
     expect([...new Set(findings.map((x) => x.rule))].sort()).toEqual(f.expect.rules);
     expect(findings.some((x) => x.breaking)).toBe(f.expect.breaking);
     for (const finding of findings) {

@@ -33,7 +33,7 @@ function edited(edit: (f: Editable) => void): Files {
 }
 
 const run = (head: Files, base: Files = contractFiles()) =>
-  judge(surfaces(base, 'generated'), surfaces(head), { seed: 1, samples: 100 });
+  judge(surfaces(base, 'generated'), surfaces(head), { seed: 1, samples: 100 }).findings;
 const breaking = (fs: Finding[]) => fs.filter((f) => f.breaking);
 
 describe('the gate on the contract schemas', () => {
@@ -84,7 +84,7 @@ describe('the gate on the contract schemas', () => {
     const base = surfaces(contractFiles());
     const lenient = base.find((s) => s.id === 'request')!;
     const strict = { ...base.find((s) => s.id === 'request.strict')!, id: 'request' };
-    const findings = breaking(judge([lenient], [strict], { seed: 1, samples: 50 }));
+    const findings = breaking(judge([lenient], [strict], { seed: 1, samples: 50 }).findings);
     expect(findings.map((f) => f.rule)).toEqual(['additional-properties-closed']);
     expect(findings[0].pointer).toBe('event.strict.schema.json#/additionalProperties');
     expect(findings[0].counterexample?.rejection).toMatch(/must NOT have additional properties/);

@@ -1,28 +1,14 @@
 // The gate's judgement, pure: two lists of surfaces (base and head) in, findings out. Pairs the
-// surfaces, runs the structural engine on each pair, runs the counterexample search for every
-// change that could break its side, and folds duplicates (the event schema is reached from both
-// request branches and both request variants) into one finding each.
-import { compareSchemas, type Change } from './compare';
-import { makeSearch, nodeAt, owns, randomSearch, targeted, type Refusal } from './counterexample';
-import { breaks, RULES, type RuleId, type Side } from './rules';
+// surfaces (a response renamed with its reason code kept is the same response), reports what only
+// responses can do — come, go, change status — and runs both engines on every pair.
+import { Findings, type Finding } from './findings';
+import { emptyStats, judgeSchemas, type SearchStats } from './judgeSchemas';
+import { breaks } from './rules';
 import { NONE, makeRng, sample } from './sample';
 import type { Surface } from './surfaces';
 
-export interface Finding {
-  rule: RuleId;
-  title: string;
-  side: Side;
-  breaking: boolean;
-  detail: string;
-  /** `file#/pointer` of the keyword (in the head schema, or in the base for what was removed). */
-  pointer: string;
-  pointerSide: 'base' | 'head';
-  /** Instance locations the change governs. */
-  at: string[];
-  surfaces: string[];
-  counterexample?: { surface: string; value: unknown; rejection: string };
-  note?: string;
-}
+export type { Finding } from './findings';
+export type { SearchStats } from './judgeSchemas';
 
 export interface GateOptions {
   seed: number;
@@ -36,54 +22,33 @@ function rootPointer(s: Surface): string {
   return (typeof root === 'object' && s.resolved.origins.get(root)) || s.id;
 }
 
-const fileOfStrict = (pointer: string) => pointer.replace(/\.strict\.schema\.json#/, '.schema.json#');
-
-export function judge(base: Surface[], head: Surface[], options: GateOptions): Finding[] {
-  const findings = new Map<string, Finding>();
-  const add = (
-    f: Omit<Finding, 'title' | 'breaking' | 'at' | 'surfaces'> & { at: string; surface: string },
-    breaking: boolean,
-  ) => {
-    const key = [f.side, f.rule, fileOfStrict(f.pointer), f.detail].join('\u0000');
-    const seen = findings.get(key);
-    if (seen) {
-      if (!seen.surfaces.includes(f.surface)) seen.surfaces.push(f.surface);
-      if (!seen.at.includes(f.at)) seen.at.push(f.at);
-      seen.counterexample ??= f.counterexample;
-      if (seen.counterexample) delete seen.note;
-      seen.breaking ||= breaking;
-      return;
-    }
-    const { surface, at, ...rest } = f;
-    findings.set(key, { ...rest, title: RULES[f.rule].title, breaking, at: [at], surfaces: [surface] });
-  };
-
+export function judge(
+  base: Surface[],
+  head: Surface[],
+  options: GateOptions,
+): { findings: Finding[]; stats: SearchStats } {
+  const findings = new Findings();
+  const stats = emptyStats();
   for (const { old, cur, renamedFrom } of pair(base, head)) {
-    const surface = (cur ?? old)!.id;
-    const side = (cur ?? old)!.side;
+    const either = (cur ?? old)!;
+    const [surface, side] = [either.id, either.side];
     if (!cur || !old) {
       // Only responses come and go: both request surfaces exist whenever request.schema.json does.
-      const rule: RuleId = cur ? 'response-added' : 'response-removed';
-      add(
-        {
-          rule,
-          side,
-          detail: `${surface} ${cur ? 'added' : 'removed'}`,
-          pointer: rootPointer((cur ?? old)!),
-          pointerSide: cur ? 'head' : 'base',
-          at: '/',
-          surface,
-        },
+      const rule = cur ? 'response-added' : 'response-removed';
+      const [detail, pointer] = [`${surface} ${cur ? 'added' : 'removed'}`, rootPointer(either)];
+      findings.add(
+        { rule, side, detail, pointer, pointerSide: cur ? 'head' : 'base', at: '/', surface },
         breaks(rule, side) === true,
       );
       continue;
     }
-    if (renamedFrom)
-      add(
+    if (renamedFrom) {
+      const detail = `${renamedFrom} → ${surface} (reason ${cur.reason})`;
+      findings.add(
         {
           rule: 'response-renamed',
           side,
-          detail: `${renamedFrom} → ${surface} (reason ${cur.reason})`,
+          detail,
           pointer: rootPointer(cur),
           pointerSide: 'head',
           at: '/',
@@ -91,9 +56,11 @@ export function judge(base: Surface[], head: Surface[], options: GateOptions): F
         },
         false,
       );
+    }
     if (side === 'response' && old.status !== cur.status) {
       const body = sample(cur.resolved.schema, makeRng(options.seed), 'minimal');
-      add(
+      const rejection = `an existing client expects HTTP ${old.status} with this body`;
+      findings.add(
         {
           rule: 'status-changed',
           side,
@@ -103,82 +70,14 @@ export function judge(base: Surface[], head: Surface[], options: GateOptions): F
           at: '/',
           surface,
           counterexample:
-            body === NONE
-              ? undefined
-              : {
-                  surface,
-                  value: { status: cur.status, body },
-                  rejection: `an existing client expects HTTP ${old.status} with this body`,
-                },
+            body === NONE ? undefined : { surface, value: { status: cur.status, body }, rejection },
         },
         true,
       );
     }
-    const changes = compareSchemas(old.resolved, cur.resolved);
-    const search = makeSearch(side, old.resolved.schema, cur.resolved.schema, options.seed);
-    const examples = new Map<Change, { value: unknown; refusal: Refusal }>();
-    for (const c of changes) {
-      if (breaks(c.rule, side) === false) continue;
-      const found = targeted(c, search);
-      if (found) examples.set(c, found);
-    }
-    // The random search: a refusal is attributed to the change that explains it; a value no
-    // change explains becomes a finding of its own, at its deepest refusal.
-    const candidates = changes.filter((c) => breaks(c.rule, side) !== false);
-    for (const ce of randomSearch(search, options.samples)) {
-      let explained = false;
-      for (const refusal of ce.refusals) {
-        const owner = candidates.find((c) => owns(c, side, refusal.path));
-        if (!owner) continue;
-        explained = true;
-        if (!examples.has(owner)) examples.set(owner, { value: ce.value, refusal });
-      }
-      if (explained) continue;
-      const refusal = ce.refusals.reduce((a, b) => (b.path.length > a.path.length ? b : a));
-      const refusing = side === 'request' ? cur.resolved : old.resolved;
-      const holder = nodeAt(refusing.schema, refusal.path.slice(0, -1));
-      const origin = (typeof holder === 'object' && refusing.origins.get(holder)) || surface;
-      const rule: RuleId = side === 'request' ? 'rejected-by-new' : 'accepted-by-new';
-      add(
-        {
-          rule,
-          side,
-          detail: refusal.message,
-          pointer: `${origin}/${String(refusal.path.at(-1))}`,
-          pointerSide: side === 'request' ? 'head' : 'base',
-          at: refusal.instancePath,
-          surface,
-          counterexample: { surface, value: ce.value, rejection: refusal.message },
-        },
-        true,
-      );
-    }
-    for (const c of changes) {
-      const effect = breaks(c.rule, side);
-      const ce = examples.get(c);
-      const note =
-        effect === true && !ce
-          ? `no counterexample: ${c.rule === 'property-removed' ? 'the schema still accepts the field as an unknown one, but it has left the contract' : 'none found by the search'}`
-          : effect === 'maybe' && !ce
-            ? 'no counterexample found: judged non-breaking; worth a look'
-            : undefined;
-      add(
-        {
-          rule: c.rule,
-          side,
-          detail: c.detail,
-          pointer: c.pointer,
-          pointerSide: c.pointerSide,
-          at: c.at,
-          surface,
-          note,
-          counterexample: ce && { surface, value: ce.value, rejection: ce.refusal.message },
-        },
-        effect === true || (effect === 'maybe' && !!ce),
-      );
-    }
+    judgeSchemas(old, cur, options, findings, stats);
   }
-  return [...findings.values()];
+  return { findings: findings.list(), stats };
 }
 
 /** Base and head surfaces by id; an unmatched response whose reason code reappears under another name is a rename. */

@@ -1,6 +1,6 @@
 // The gate's two outputs: the JSON report (for CI artefacts and tools) and its human reading,
 // findings grouped breaking / non-breaking, each with its rule, where it is and an example.
-import type { Finding } from './gate';
+import type { Finding, SearchStats } from './gate';
 
 export type Verdict = 'pass' | 'fail' | 'accepted' | 'skipped';
 
@@ -14,13 +14,14 @@ export interface Report {
   head?: { label: string; version: string | null };
   /** A breaking change is accepted when the version was raised in a way semver calls breaking. */
   breakingRelease?: boolean;
-  search?: { seed: number; samples: number };
+  search?: { seed: number; samples: number } & SearchStats;
   surfaces?: string[];
   summary?: { breaking: number; nonBreaking: number };
   findings: Finding[];
 }
 
 const EXAMPLE_CHARS = 240;
+const n = (x: number | undefined) => (x ?? 0).toLocaleString('en-US');
 
 function example(value: unknown): string {
   const text = JSON.stringify(value);
@@ -59,7 +60,9 @@ export function formatText(r: Report): string {
     `  base  ${r.base?.label} · version ${r.base?.version ?? '(unknown)'}`,
     `  head  ${r.head?.label} · version ${r.head?.version ?? '(unknown)'}`,
     `  compared ${r.surfaces?.length} schemas: ${r.surfaces?.join(', ')}`,
-    `  counterexamples: seed ${r.search?.seed}; ${r.search?.samples} random values per schema, plus values aimed at each change`,
+    `  structural engine: ${n(r.search?.changes)} difference(s) over the ${r.surfaces?.length} schemas, folded into the findings below`,
+    `  counterexample search (seed ${r.search?.seed}): ${n(r.search?.aimedFound)} of ${n(r.search?.aimed)} aimed searches found one; ` +
+      `${n(r.search?.randomDrawn)} random values, ${n(r.search?.randomRefused)} distinct refusal(s), ${n(r.search?.unexplained)} that no rule explains`,
     '',
   ];
   if (r.findings.length === 0) out.push('No differences in what the schemas accept or answer.', '');
