@@ -172,6 +172,13 @@ describe('npm run schema:check-breaking', () => {
       code: 2,
       err: expect.stringContaining('missing value for --base'),
     });
+    const badPattern = JSON.parse(contract[SCHEMA_FILES.event]) as { properties: Record<string, object> };
+    badPattern.properties.platform = { type: 'string', pattern: '([unclosed' };
+    editing(dir, { [SCHEMA_FILES.event]: JSON.stringify(badPattern) }, () => {
+      const r = gate('--root', dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^schema:check-breaking: cannot compare the schemas: .*\(\[unclosed/);
+    });
     editing(dir, { [SCHEMA_FILES.event]: '{ not json' }, () => {
       const r = gate('--root', dir);
       expect(r.code).toBe(2);

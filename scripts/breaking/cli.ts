@@ -168,11 +168,11 @@ export function run(argv: string[], io: Io): number {
       io,
     );
   } catch (err) {
-    if (err instanceof RefError || err instanceof SchemaFileError) {
-      io.err(`schema:check-breaking: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
+    // Exit 1 means "breaking"; anything that stopped the comparison is exit 2, said plainly.
+    const known = err instanceof RefError || err instanceof SchemaFileError;
+    const message = err instanceof Error ? err.message : String(err);
+    io.err(`schema:check-breaking: ${known ? '' : 'cannot compare the schemas: '}${message}\n`);
+    return 2;
   }
 }
 
