@@ -162,7 +162,7 @@ describe('npm run schema:check-breaking', () => {
   test('bad input exits 2 with a reason: an unknown --base, a bad flag, an unreadable schema', () => {
     const unknown = gate('--root', dir, '--base', 'no-such-branch');
     expect(unknown.code).toBe(2);
-    expect(unknown.out).toContain('no-such-branch');
+    expect(unknown.err).toContain('no-such-branch does not name a commit');
     expect(gate('--root', dir, '--samples', '-1')).toMatchObject({
       code: 2,
       err: expect.stringContaining('--samples'),

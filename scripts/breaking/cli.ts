@@ -83,7 +83,8 @@ export interface Io {
 }
 
 function finish(report: Report, args: Args, io: Io): number {
-  io.out(formatText(report));
+  // A comparison that could not run because of the user's input is an error, and reads as one.
+  (report.exitCode === 2 ? io.err : io.out)(formatText(report));
   if (args.reportJson) {
     const file = path.resolve(args.reportJson);
     mkdirSync(path.dirname(file), { recursive: true });
