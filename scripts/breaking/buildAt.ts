@@ -1,12 +1,10 @@
 // Builds a whole value around a part: the counterexample search decides what to put at a node of
 // the schema (a removed enum value, an object without a newly required field…), and this wraps it
 // in the smallest value of the root that reaches that node (minimal siblings, one array item).
+import { isObj } from './sampler/sampleTypes';
 import type { Seg } from './compare';
 import type { SchemaNode } from './resolve';
 import { NONE, sample, type Rng } from './sample';
-
-export const isObject = (v: unknown): v is Record<string, unknown> =>
-  !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** A value of `root` whose part at `path` (a path into the schema) is `leaf`; NONE when the path cannot be aimed at. */
 export function buildAt(root: SchemaNode, path: Seg[], leaf: unknown, rng: Rng): unknown {
@@ -18,12 +16,12 @@ export function buildAt(root: SchemaNode, path: Seg[], leaf: unknown, rng: Rng):
     case 'properties': {
       const obj = base();
       const inner = buildAt((root.properties as Record<string, SchemaNode>)[key as string], rest, leaf, rng);
-      return isObject(obj) && inner !== NONE ? { ...obj, [key as string]: inner } : NONE;
+      return isObj(obj) && inner !== NONE ? { ...obj, [key as string]: inner } : NONE;
     }
     case 'additionalProperties': {
       const obj = base();
       const inner = buildAt(root.additionalProperties as SchemaNode, path.slice(1), leaf, rng);
-      return isObject(obj) && inner !== NONE ? { ...obj, x_probe_field: inner } : NONE;
+      return isObj(obj) && inner !== NONE ? { ...obj, x_probe_field: inner } : NONE;
     }
     case 'items':
     case 'contains': {

@@ -10,7 +10,8 @@ import type { RuleId } from './rules';
 import { compareApplicators, OPEN_WHEN_ABSENT } from './structural/compareApplicators';
 import { ANNOTATIONS, compareConstraints, LOWER, UPPER } from './structural/compareConstraints';
 import { compareObjects } from './structural/compareObjects';
-import { escape, same, show, type Ctx, type Walker } from './structural/walker';
+import { escapeSegment } from './jsonPointer';
+import { same, show, type Ctx, type Walker } from './structural/walker';
 
 export { matchBranches } from './structural/matchBranches';
 
@@ -104,7 +105,7 @@ export function compareSchemas(oldR: Resolved, newR: Resolved): Change[] {
   }
 
   function child(ctx: Ctx, oldSegs: Seg[], newSegs: Seg[], at: string, o: SchemaNode, n: SchemaNode): Ctx {
-    const p = (base: string, segs: Seg[]) => `${base}/${segs.map((s) => escape(String(s))).join('/')}`;
+    const p = (base: string, segs: Seg[]) => `${base}/${segs.map((s) => escapeSegment(String(s))).join('/')}`;
     return {
       oldPath: [...ctx.oldPath, ...oldSegs],
       newPath: [...ctx.newPath, ...newSegs],

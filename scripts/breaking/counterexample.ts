@@ -10,6 +10,7 @@ import type { Change, Seg } from './compare';
 import type { SchemaNode } from './resolve';
 import type { RuleId, Side } from './rules';
 import { buildAt } from './buildAt';
+import { unescapeSegment } from './jsonPointer';
 import { shrink } from './shrink';
 import { probeValues } from './probes';
 import { makeRng, NONE, sample } from './sample';
@@ -46,14 +47,13 @@ function compile(schema: SchemaNode): ValidateFunction {
 }
 
 const COMBINATORS = new Set(['anyOf', 'oneOf', 'allOf', 'not', 'if']);
-const unescape = (s: string) => s.replaceAll('~1', '/').replaceAll('~0', '~');
 
 function errorPath(e: ErrorObject): Seg[] {
   return e.schemaPath
     .replace(/^#\/?/, '')
     .split('/')
     .filter(Boolean)
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : unescape(s)));
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : unescapeSegment(s)));
 }
 
 export function checker(schema: SchemaNode): Checker {

@@ -2,8 +2,8 @@
 // enum value, the old const), values at the lines either schema draws (edges, what `not` forbids),
 // values of a removed type or branch, then samples of the node and simple variants of them
 // (case, spacing, sign) — the differences format and pattern changes hinge on.
+import { isObj } from './sampler/sampleTypes';
 import type { Change } from './compare';
-import { isObject } from './buildAt';
 import type { SchemaNode } from './resolve';
 import { edgeValues, sample, type Rng } from './sample';
 
@@ -42,12 +42,10 @@ export function probeValues(
   if (p.extraKey !== undefined) {
     const declared = (obj.properties as Record<string, SchemaNode> | undefined)?.[p.extraKey];
     const value = declared === undefined ? 'x' : sample(declared, rng, 'random');
-    return out.filter(isObject).map((o) => ({ ...o, [p.extraKey as string]: value }));
+    return out.filter(isObj).map((o) => ({ ...o, [p.extraKey as string]: value }));
   }
   if (p.omit !== undefined)
-    return out
-      .filter(isObject)
-      .map((o) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== p.omit)));
+    return out.filter(isObj).map((o) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== p.omit)));
   return out;
 }
 

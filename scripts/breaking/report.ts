@@ -1,6 +1,7 @@
 // The gate's two outputs: the JSON report (for CI artefacts and tools) and its human reading,
 // findings grouped breaking / non-breaking, each with its rule, where it is and an example.
 import type { Finding, SearchStats } from './gate';
+import { parseVersion } from './semver';
 
 export type Verdict = 'pass' | 'fail' | 'accepted' | 'skipped';
 
@@ -43,9 +44,9 @@ function block(f: Finding, mark: string): string[] {
 
 /** What to put in package.json to release a breaking change deliberately. */
 export function nextBreakingVersion(version: string | null): string {
-  const m = version ? /^(\d+)\.(\d+)\./.exec(version) : null;
-  if (!m) return 'a new major version';
-  const [major, minor] = [Number(m[1]), Number(m[2])];
+  const v = version === null ? null : parseVersion(version);
+  if (!v) return 'a new major version';
+  const { major, minor } = v;
   return major === 0
     ? `0.${minor + 1}.0 (below 1.0 a minor bump is a breaking release) or 1.0.0`
     : `${major + 1}.0.0`;

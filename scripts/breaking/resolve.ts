@@ -2,6 +2,7 @@
 // compared node by node (and compiled by ajv with no registry). Each produced node remembers where
 // it came from (`event.schema.json#/properties/messages`), so findings name the line to look at.
 import type { JsonSchema } from '../../schema/schemas';
+import { escapeSegment, unescapeSegment } from './jsonPointer';
 import { sameJson } from './sameJson';
 
 export type SchemaNode = JsonSchema | boolean;
@@ -40,9 +41,6 @@ const DROPPED = new Set([
 /** Annotations a `$ref` may carry beside it without changing what the target accepts. */
 const ANNOTATIONS = new Set(['title', 'description', '$comment', 'examples', 'default', 'deprecated']);
 
-const escape = (seg: string) => seg.replaceAll('~', '~0').replaceAll('/', '~1');
-const unescape = (seg: string) => decodeURIComponent(seg).replaceAll('~1', '/').replaceAll('~0', '~');
-
 export class RefError extends Error {}
 
 function fileName(id: string): string {
@@ -74,7 +72,10 @@ export function resolveRefs(documents: JsonSchema[], rootRef: string): Resolved 
     if (fragment && !fragment.startsWith('/'))
       throw new RefError(`$ref "${ref}": only JSON-pointer fragments are supported, not anchors`);
     let node: unknown = doc;
-    for (const seg of fragment.split('/').slice(1).map(unescape)) {
+    for (const seg of fragment
+      .split('/')
+      .slice(1)
+      .map((seg) => unescapeSegment(decodeURIComponent(seg)))) {
       node = node && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined;
       if (node === undefined) throw new RefError(`$ref "${ref}": nothing at ${fileName(docId)}#${fragment}`);
     }
@@ -92,11 +93,11 @@ export function resolveRefs(documents: JsonSchema[], rootRef: string): Resolved 
     const out: JsonSchema = {};
     for (const [key, value] of Object.entries(schema)) {
       if (DROPPED.has(key) || key === '$ref') continue;
-      const at = `${pointer}/${escape(key)}`;
+      const at = `${pointer}/${escapeSegment(key)}`;
       if (ONE.has(key)) out[key] = resolve(value, here, at, stack);
       else if (MAP.has(key) && value && typeof value === 'object')
         out[key] = Object.fromEntries(
-          Object.entries(value).map(([k, v]) => [k, resolve(v, here, `${at}/${escape(k)}`, stack)]),
+          Object.entries(value).map(([k, v]) => [k, resolve(v, here, `${at}/${escapeSegment(k)}`, stack)]),
         );
       else if (LIST.has(key) && Array.isArray(value))
         out[key] = value.map((v, i) => resolve(v, here, `${at}/${i}`, stack));

@@ -1,6 +1,6 @@
 // Makes a counterexample small enough to read in a CI log: leaves out object fields and array
 // items, outside in, keeping each step only while the value still shows the same break.
-import { isObject } from './buildAt';
+import { isObj } from './sampler/sampleTypes';
 
 type Path = (string | number)[];
 
@@ -43,14 +43,14 @@ export function shrink(value: unknown, keep: (candidate: unknown) => boolean, bu
             ),
           );
       }
-    else if (isObject(node))
+    else if (isObj(node))
       for (const key of Object.keys(node)) {
         const { [key]: _left, ...rest } = get(current, path) as Record<string, unknown>;
         if (key in (get(current, path) as object)) attempt(put(current, path, rest));
       }
     const after = get(current, path);
     if (Array.isArray(after)) after.forEach((_, i) => visit([...path, i]));
-    else if (isObject(after)) Object.keys(after).forEach((k) => visit([...path, k]));
+    else if (isObj(after)) Object.keys(after).forEach((k) => visit([...path, k]));
   };
   visit([]);
   return current;

@@ -2,7 +2,8 @@
 // patternProperties, dependentSchemas and dependentRequired.
 import type { JsonSchema } from '../../../schema/schemas';
 import type { SchemaNode } from '../resolve';
-import { escape, same, type Ctx, type Walker } from './walker';
+import { escapeSegment as escape } from '../jsonPointer';
+import { same, type Ctx, type Walker } from './walker';
 
 export function compareObjects(o: JsonSchema, n: JsonSchema, ctx: Ctx, walker: Walker): void {
   const { emit, walk, child } = walker;

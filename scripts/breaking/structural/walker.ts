@@ -35,7 +35,6 @@ export interface Walker {
 /** Key order does not count (see sameJson.ts). */
 export const same = sameJson;
 export const show = (v: unknown) => JSON.stringify(v);
-export const escape = (seg: string) => seg.replaceAll('~', '~0').replaceAll('/', '~1');
 
 export function clip(v: unknown): string {
   const text = v === undefined ? '(none)' : JSON.stringify(v);
