@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { boundariesPlugin } from './scripts/lint/boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'schema/generated/', '.artifacts/', 'coverage/'] },
@@ -17,5 +18,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['**/*.ts'],
+    plugins: { tga: boundariesPlugin },
+    rules: { 'tga/boundaries': 'error' },
   },
 );

@@ -1,7 +1,14 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/schema', '<rootDir>/mock-server', '<rootDir>/conformance', '<rootDir>/scripts'],
+  roots: [
+    '<rootDir>/schema',
+    '<rootDir>/cli-kit',
+    '<rootDir>/mock-server',
+    '<rootDir>/conformance',
+    '<rootDir>/scripts',
+    '<rootDir>/test',
+  ],
   testMatch: ['**/*.test.ts'],
   // tsconfig sets isolatedModules, so ts-jest only transpiles; `npm run typecheck` type-checks the tests.
   transform: { '^.+\\.ts$': 'ts-jest' },

@@ -3,7 +3,14 @@
 export { createApp, type MockApp, type MockDeps, type MockRuntime } from './http/app';
 export { createMockServer, listen, shutdown, type Listening } from './http/server';
 export { startMock, type RunningMock } from './startMock';
-export { createToken, parseToken, verifyToken, type ParsedToken, type TokenClaims } from './core/token';
+export { createToken, verifyToken } from './core/tokenSignature';
+export {
+  DEMO_CLAIMS,
+  decodeToken,
+  type DecodedToken,
+  type TokenClaims,
+  type TokenDecoding,
+} from '../schema/token';
 export {
   resolveOptions,
   DEFAULT_OPTIONS,
@@ -14,13 +21,13 @@ export {
   type ResolveInput,
 } from './core/options';
 export {
-  REGISTRY,
-  errorFor,
+  ANSWERS,
+  answerFor,
   MOCK_REASONS,
   type Reason,
   type MockReason,
-  type RegistryEntry,
-} from './core/errors';
+  type Answer,
+} from './core/answers';
 export {
   decide,
   type Decision,

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import request from 'supertest';
-import { parseToken, verifyToken } from './core/token';
+import { mustDecodeToken } from '../schema/token';
+import { verifyToken } from './core/tokenSignature';
 import { GOOD_JSON } from './test-support/fixtures';
 import { runCli, type CliIo, type CliResult } from './runCli';
 import { documentedResponse } from '../schema';
@@ -77,7 +78,7 @@ describe('tga-mock token', () => {
       capture,
     );
     expect(out.stdout).toMatch(/^[A-Za-z0-9+/=]+![A-Za-z0-9+/=]+\n$/);
-    const parsed = parseToken(out.stdout.trim())!;
+    const parsed = mustDecodeToken(out.stdout.trim());
     expect(parsed.claims).toEqual({
       app_name: 'shop',
       app_url: 'https://t.me/shop_bot',
@@ -86,7 +87,7 @@ describe('tga-mock token', () => {
     expect(verifyToken(parsed, 'from-env')).toBe(true);
     const flagged = io({ TGA_MOCK_SECRET: 'from-env' });
     await runCli(['token', '--app-name', 'a', '--app-domain', 'b', '--secret', 'flag'], flagged.capture);
-    expect(verifyToken(parseToken(flagged.out.stdout.trim())!, 'flag')).toBe(true);
+    expect(verifyToken(mustDecodeToken(flagged.out.stdout.trim()), 'flag')).toBe(true);
   });
 
   test.each([
@@ -115,7 +116,7 @@ describe('tga-mock server', () => {
     try {
       expect(out.stdout).toContain(`listening on ${result.url}`);
       const demo = /TGA-Auth-Token: ([^']+)'/.exec(out.stdout)![1];
-      expect(parseToken(demo)!.claims).toMatchObject({ app_name: 'docs', app_domain: 'http://localhost' });
+      expect(mustDecodeToken(demo).claims).toMatchObject({ app_name: 'docs', app_domain: 'http://localhost' });
       const curlBody = /-d '([^']+)'/.exec(out.stdout)![1];
       const res = await request(result.url)
         .post('/events')

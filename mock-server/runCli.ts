@@ -2,14 +2,14 @@
 // touches (argv, env, output, files) comes in through `io`, so tests run it in-process and check
 // exit codes; cli.ts only wires it to the real process and signals.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import pino, { type DestinationStream } from 'pino';
+import { helpText, option, packageVersion, readCommandLine, str, usageError, versionText, type CliSpec } from '../cli-kit';
+import { claimsFor, DEMO_CLAIMS } from '../schema/token';
 import { banner } from './banner';
-import { resolveOptions, usage } from './core/options';
-import { createToken } from './core/token';
+import { MOCK_CLI, OPTION_TABLE, resolveOptions, usage } from './core/options';
+import { createToken } from './core/tokenSignature';
 import { createApp } from './http/app';
 import { listen, shutdown } from './http/server';
-import { packageVersion } from './http/version';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -25,51 +25,41 @@ export type CliResult = { exit: number } | { exit?: undefined; url: string; stop
 /** Exit codes: 0 done, 1 could not start (e.g. port in use), 2 bad flags, env or config. */
 const BAD_USAGE = 2;
 
+// `tga-mock token`: the secret is the server's own option row, so `token` and the mock agree on
+// it (flag > env > the same default).
+const TOKEN_CLI: CliSpec = {
+  name: 'tga-mock token',
+  synopsis: ['--app-name NAME --app-domain ORIGIN [--app-url URL] [--secret S]'],
+  summary: 'Prints a token the mock started with the same secret accepts.',
+  table: [
+    option({ key: 'appName', valueName: 'NAME', parse: str, help: "the token's app_name (required)" }),
+    option({
+      key: 'appDomain',
+      valueName: 'ORIGIN',
+      parse: str,
+      help: "the token's app_domain, the origin requests must come from (required)",
+    }),
+    option({ key: 'appUrl', valueName: 'URL', parse: str, help: "the token's app_url", defaultText: 'https://t.me/NAME' }),
+    OPTION_TABLE.find((o) => o.key === 'secret')!,
+  ],
+};
+
 function tokenCommand(argv: string[], io: CliIo): CliResult {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        'app-name': { type: 'string' },
-        'app-domain': { type: 'string' },
-        'app-url': { type: 'string' },
-        secret: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    }));
-  } catch (e) {
-    io.stderr(`tga-mock token: ${(e as Error).message}\n`);
-    return { exit: BAD_USAGE };
-  }
-  if (values.help) {
-    io.stdout(
-      `${usage()
-        .split('\n')[1]
-        .trim()
-        .replace(/^tga-mock/, 'Usage: tga-mock')}\n`,
-    );
+  const line = readCommandLine(TOKEN_CLI, argv, io.env);
+  if (line.kind === 'error') return usageFailure(io, TOKEN_CLI, line.error);
+  if (line.kind !== 'run') {
+    io.stdout(`${line.kind === 'help' ? helpText(TOKEN_CLI) : versionText()}\n`);
     return { exit: 0 };
   }
-  const name = values['app-name'] as string | undefined;
-  const domain = values['app-domain'] as string | undefined;
-  if (!name || !domain) {
-    io.stderr('tga-mock token: --app-name and --app-domain are required\n');
-    return { exit: BAD_USAGE };
-  }
-  // The same resolver as the server, so `token` and the mock agree on the secret (flag > env > default).
-  const secretFlag = typeof values.secret === 'string' ? ['--secret', values.secret] : [];
-  const resolved = resolveOptions({ argv: secretFlag, env: { TGA_MOCK_SECRET: io.env.TGA_MOCK_SECRET } });
-  if (!resolved.ok) {
-    io.stderr(`tga-mock token: ${resolved.error}\n`);
-    return { exit: BAD_USAGE };
-  }
-  const appUrl = (values['app-url'] as string | undefined) ?? `https://t.me/${name}`;
-  io.stdout(
-    `${createToken({ app_name: name, app_url: appUrl, app_domain: domain }, resolved.options.secret)}\n`,
-  );
+  const { appName, appDomain, appUrl, secret } = line.values as Record<string, string | undefined>;
+  if (!appName || !appDomain) return usageFailure(io, TOKEN_CLI, '--app-name and --app-domain are required');
+  io.stdout(`${createToken(claimsFor(appName, appDomain, appUrl), secret!)}\n`);
   return { exit: 0 };
+}
+
+function usageFailure(io: CliIo, spec: CliSpec, error: string): CliResult {
+  io.stderr(`${usageError(spec, error)}\n`);
+  return { exit: BAD_USAGE };
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
@@ -78,12 +68,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
     io.stdout(`${usage()}\n`);
     return { exit: 0 };
   }
+  if (argv.includes('--version')) {
+    io.stdout(`${versionText()}\n`);
+    return { exit: 0 };
+  }
   const readFile = io.readFile ?? ((p: string) => readFileSync(p, 'utf8'));
   const resolved = resolveOptions({ argv, env: io.env, readFile });
-  if (!resolved.ok) {
-    io.stderr(`tga-mock: ${resolved.error}\nRun tga-mock --help for the options.\n`);
-    return { exit: BAD_USAGE };
-  }
+  if (!resolved.ok) return usageFailure(io, MOCK_CLI, resolved.error);
   const options = resolved.options;
   for (const w of resolved.warnings) io.stderr(`tga-mock: warning: ${w}\n`);
   const logger = pino({ level: options.logLevel, base: undefined }, io.logStream ?? pino.destination(1));
@@ -91,8 +82,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
   try {
     app = createApp(options, { logger });
   } catch (e) {
-    io.stderr(`tga-mock: ${(e as Error).message}\n`);
-    return { exit: BAD_USAGE };
+    return usageFailure(io, MOCK_CLI, (e as Error).message);
   }
   let listening;
   try {
@@ -102,10 +92,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
     await app.mock.close();
     return { exit: 1 };
   }
-  const demo = createToken(
-    { app_name: 'docs', app_url: 'https://t.me/docs', app_domain: 'http://localhost' },
-    options.secret,
-  );
+  const demo = createToken(DEMO_CLAIMS, options.secret);
   io.stdout(banner(listening.url, packageVersion(), demo));
   const { server, url } = listening;
   return { url, stop: () => shutdown(app, server) };

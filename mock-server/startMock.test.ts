@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { parseToken } from './core/token';
+import { mustDecodeToken } from '../schema/token';
 import { startMock, type RunningMock } from './startMock';
 import { GOOD_JSON } from './test-support/fixtures';
 import { documentedResponse } from '../schema';
@@ -23,12 +23,12 @@ test('listens on 127.0.0.1 with a free port', () => {
 });
 
 test('token() defaults to app docs on http://localhost; other apps on request', () => {
-  expect(parseToken(mock.token())!.claims).toEqual({
+  expect(mustDecodeToken(mock.token()).claims).toEqual({
     app_name: 'docs',
     app_url: 'https://t.me/docs',
     app_domain: 'http://localhost',
   });
-  expect(parseToken(mock.token('shop', 'https://shop.example'))!.claims).toMatchObject({
+  expect(mustDecodeToken(mock.token('shop', 'https://shop.example')).claims).toMatchObject({
     app_name: 'shop',
     app_domain: 'https://shop.example',
   });

@@ -6,7 +6,8 @@ import { decodeFaultSpec, type FaultSpec } from './core/faultSpec';
 import type { Fault } from './core/faults';
 import type { JournalEntry, JournalFilter } from './core/journal';
 import type { MockOptions } from './core/options';
-import { createToken } from './core/token';
+import { createToken } from './core/tokenSignature';
+import { DEMO_CLAIMS, claimsFor } from '../schema/token';
 
 export interface RunningMock {
   /** Base URL, e.g. http://127.0.0.1:41234 (POST `${url}/events`). */
@@ -26,15 +27,16 @@ export async function startMock(
   options: Partial<MockOptions> = {},
   deps: MockDeps = {},
 ): Promise<RunningMock> {
-  // A free port on loopback unless asked otherwise; every other default is the resolver's.
-  const app = createApp({ port: 0, host: '127.0.0.1', ...options }, deps);
+  // Inside a test process: a free port on loopback and no request log unless asked otherwise;
+  // every other default is the option table's.
+  const app = createApp({ port: 0, host: '127.0.0.1', logLevel: 'silent', ...options }, deps);
   const { server, url } = await listen(app, app.mock.options.port, app.mock.options.host);
   const { journal, faults, secret } = { ...app.mock, secret: app.mock.options.secret };
   let closing: Promise<void> | undefined;
   return {
     url,
-    token: (appName = 'docs', appDomain = 'http://localhost') =>
-      createToken({ app_name: appName, app_url: `https://t.me/${appName}`, app_domain: appDomain }, secret),
+    token: (appName = DEMO_CLAIMS.app_name, appDomain = DEMO_CLAIMS.app_domain) =>
+      createToken(claimsFor(appName, appDomain), secret),
     events: (filter) => journal.query(filter).events,
     reset: () => app.mock.reset(),
     fault(spec) {

@@ -3,7 +3,7 @@ import { createRequestValidator, documentedResponse, type DocumentedReason } fro
 import { decide, type DecisionInput } from './decide';
 import { createFaultStore } from './faults';
 import { createRateLimiter } from './rateLimit';
-import { createToken } from './token';
+import { createToken } from './tokenSignature';
 
 const SECRET = 'test-secret';
 const claims = { app_name: 'docs', app_url: 'https://t.me/docs_bot', app_domain: 'http://localhost' };
@@ -11,7 +11,7 @@ const good = documented.vectors[0].body as Record<string, unknown>[];
 
 // Each step of the order, and how to break it.
 const STEPS = [
-  ['token format', 'TOKEN_MISSING'],
+  ['token format', 'TOKEN_MISSING_OR_MALFORMED'],
   ['signature', 'TOKEN_INVALID'],
   ['origin', 'DOMAIN_MISMATCH'],
   ['rate', 'RATE_LIMITED'],

@@ -3,11 +3,11 @@
 // A request that breaks several rules gets the earliest one's documented answer. The shell reads
 // the body first (bounded) and passes the outcome in, so body problems still rank at step 5.
 import type { RequestValidator, TgaEvent } from '../../schema';
-import { errorFor, type Reason } from './errors';
+import { answerFor, type Reason } from './answers';
 import type { FaultStore } from './faults';
 import { originAllowed } from './origin';
 import type { RateLimiter } from './rateLimit';
-import { checkToken } from './token';
+import { checkToken } from './tokenSignature';
 import { violationsHeader, type Violation } from './violations';
 
 export type BodyProblem = 'VALIDATION' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_ENCODING';
@@ -52,13 +52,13 @@ function answer(
   extra: Partial<Decision> = {},
   headers: Record<string, string> = {},
 ): Decision {
-  const { status, body } = errorFor(reason);
+  const { status, body } = answerFor(reason);
   return { reason, status, body, headers: { 'TGA-Mock-Reason': reason, ...headers }, ...extra };
 }
 
 function steps(input: DecisionInput, deps: DecisionDeps): Decision {
   const token = checkToken(input.token, deps.secret); // 1 and 2
-  if (!token.ok && token.reason === 'TOKEN_MISSING') return answer('TOKEN_MISSING');
+  if (!token.ok && token.reason === 'TOKEN_MISSING_OR_MALFORMED') return answer('TOKEN_MISSING_OR_MALFORMED');
   const appName = token.claims.app_name;
   if (!token.ok) return answer('TOKEN_INVALID', { appName });
   const origin = { origin: input.origin, referer: input.referer };

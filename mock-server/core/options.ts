@@ -1,8 +1,24 @@
-// The one options resolver: every default lives in OPTION_TABLE, and every source (config file <
-// environment < flags < programmatic overrides) goes through the same parsers. Errors are data,
-// so the CLI can print one clear line and exit 2.
-import { parseArgs } from 'node:util';
-import { bool, bytes, int, oneOf, str, threshold, type Parser } from './optionParsers';
+// The mock's options: every default lives in OPTION_TABLE (one row per option, through the shared
+// cli-kit helper), and every source (config file < environment < flags < programmatic overrides)
+// goes through the same parsers. Errors are data, so the CLI can print one clear line and exit 2.
+import {
+  bool,
+  bytes,
+  defaults,
+  helpText,
+  int,
+  oneOf,
+  option,
+  readArgv,
+  readEnv,
+  resolveLayers,
+  str,
+  threshold,
+  type CliSpec,
+  type Layer,
+  type OptionSpec,
+  type Parser,
+} from '../../cli-kit';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -32,27 +48,19 @@ export interface MockOptions {
 export const DEV_SECRET = 'tga-mock-development-secret';
 
 type Kind = 'int' | 'string' | 'bool' | 'bytes' | 'json';
-interface OptionSpec {
-  key: keyof MockOptions;
-  flag: string;
-  env: string;
-  kind: Kind;
-  default: unknown;
-  parse: Parser;
-  help: string;
-}
 
 const spec = (key: keyof MockOptions, kind: Kind, def: unknown, parse: Parser, help: string): OptionSpec => {
   const kebab = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  return {
+  const valueName = { int: 'N', string: 'TEXT', bool: '', bytes: 'BYTES', json: 'JSON' }[kind];
+  return option({
     key,
-    flag: `--${kebab}`,
     env: `TGA_MOCK_${kebab.replace(/-/g, '_').toUpperCase()}`,
-    kind,
+    arity: kind === 'bool' ? 'switch' : 'value',
+    valueName,
     default: def,
     parse,
     help,
-  };
+  });
 };
 
 /** Every option: flag, env variable, default, parser, help. The README's table mirrors this one. */
@@ -99,10 +107,18 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
 ];
 
 export const DEFAULT_OPTIONS: Readonly<MockOptions> = Object.freeze(
-  Object.fromEntries(
-    OPTION_TABLE.filter((o) => o.default !== undefined).map((o) => [o.key, o.default]),
-  ) as unknown as MockOptions,
+  defaults(OPTION_TABLE) as unknown as MockOptions,
 );
+
+/** The command line: `tga-mock [options]` and its `token` command; --help is generated from it. */
+export const MOCK_CLI: CliSpec = {
+  name: 'tga-mock',
+  synopsis: ['[options]', 'token --app-name NAME --app-domain ORIGIN [--app-url URL] [--secret S]'],
+  summary:
+    'A mock of the Telegram Mini Apps analytics API (POST /events). Each option is also an environment\n' +
+    'variable (shown in brackets); flags win over the environment, the environment over --config.',
+  table: OPTION_TABLE,
+};
 
 export interface ResolveInput {
   argv?: readonly string[];
@@ -113,69 +129,39 @@ export interface ResolveInput {
 
 export type Resolved = { ok: true; options: MockOptions; warnings: string[] } | { ok: false; error: string };
 
-const byKey = new Map(OPTION_TABLE.map((o) => [o.key as string, o]));
-
-function parseFlags(argv: readonly string[]): Record<string, unknown> {
-  const { values } = parseArgs({
-    args: [...argv],
-    strict: true,
-    allowPositionals: false,
-    options: Object.fromEntries(
-      OPTION_TABLE.map((o) => [o.flag.slice(2), { type: o.kind === 'bool' ? 'boolean' : 'string' } as const]),
-    ),
-  });
-  return Object.fromEntries(
-    Object.entries(values).map(([k, v]) => [k.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), v]),
-  );
-}
+const camel = (k: string) => k.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
 function fromConfig(text: string): Record<string, unknown> {
   const parsed: unknown = JSON.parse(text);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new Error('expected a JSON object');
-  return Object.fromEntries(
-    Object.entries(parsed).map(([k, v]) => [k.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()), v]),
-  );
+  return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [camel(k), v]));
 }
 
 export function resolveOptions(input: ResolveInput = {}): Resolved {
-  const env = input.env ?? {};
-  const layers: [string, Record<string, unknown>][] = [];
-  try {
-    const flags = input.argv ? parseFlags(input.argv) : {};
-    const envValues = Object.fromEntries(
-      OPTION_TABLE.filter((o) => env[o.env] !== undefined).map((o) => [o.key, env[o.env]]),
-    );
-    const configPath = (input.overrides?.config ?? flags.config ?? envValues.config) as string | undefined;
-    if (configPath !== undefined) {
-      const read = input.readFile;
-      if (!read) throw new Error('config: no file reader given');
-      try {
-        layers.push([`config ${configPath}`, fromConfig(read(configPath))]);
-      } catch (e) {
-        throw new Error(`config ${configPath}: ${(e as Error).message}`, { cause: e });
-      }
-    }
-    layers.push(['environment', envValues], ['flags', flags], ['options', { ...input.overrides }]);
-  } catch (e) {
-    return { ok: false, error: (e as Error).message };
-  }
-  const options: Record<string, unknown> = { ...DEFAULT_OPTIONS };
-  for (const [source, values] of layers) {
-    for (const [key, raw] of Object.entries(values)) {
-      if (raw === undefined) continue;
-      const o = byKey.get(key);
-      if (!o) return { ok: false, error: `${source}: unknown option "${key}"` };
-      const parsed = o.parse(raw);
-      const name = source === 'environment' ? o.env : source === 'flags' ? o.flag : key;
-      if (!parsed.ok)
-        return {
-          ok: false,
-          error: `${source}: ${name} must be ${parsed.expected} (got ${JSON.stringify(raw)})`,
-        };
-      options[key] = parsed.value;
+  const read = readArgv(OPTION_TABLE, input.argv ?? []);
+  if (!read.ok) return { ok: false, error: read.error };
+  const flags = read.flags;
+  const envValues = readEnv(OPTION_TABLE, input.env ?? {});
+  const layers: Layer[] = [];
+  const configPath = (input.overrides?.config ?? flags.config ?? envValues.config) as string | undefined;
+  if (configPath !== undefined) {
+    const readFile = input.readFile;
+    if (!readFile) return { ok: false, error: 'config: no file reader given' };
+    try {
+      layers.push({ source: `config ${configPath}`, values: fromConfig(readFile(configPath)) });
+    } catch (e) {
+      return { ok: false, error: `config ${configPath}: ${(e as Error).message}` };
     }
   }
+  layers.push(
+    { source: 'environment', values: envValues },
+    { source: 'flags', values: flags },
+    { source: 'options', values: { ...input.overrides } },
+  );
+  const resolved = resolveLayers(OPTION_TABLE, layers);
+  if (!resolved.ok) return resolved;
+  const options = resolved.values;
   const warnings =
     options.secret === DEV_SECRET
       ? ['using the public development secret: set --secret or TGA_MOCK_SECRET']
@@ -191,17 +177,7 @@ export function publicOptions(
   return { ...rest, adminToken: adminToken !== undefined };
 }
 
+/** --help of tga-mock, generated from OPTION_TABLE. */
 export function usage(): string {
-  const rows = OPTION_TABLE.map((o) => {
-    const def = o.default === undefined ? '' : ` (default ${JSON.stringify(o.default)})`;
-    return `  ${(o.flag + (o.kind === 'bool' ? '' : ' <value>')).padEnd(24)} ${o.help}${def}  [${o.env}]`;
-  });
-  return [
-    'Usage: tga-mock [options]',
-    '       tga-mock token --app-name NAME --app-domain ORIGIN [--app-url URL] [--secret S]',
-    '',
-    'Options (each also an environment variable, shown in brackets; flags win over env, env over --config):',
-    ...rows,
-    '  --help                   print this help',
-  ].join('\n');
+  return helpText(MOCK_CLI);
 }

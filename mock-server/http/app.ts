@@ -17,14 +17,14 @@ import { cors } from './cors';
 import { eventsRoute } from './eventsRoute';
 import { createFileSink } from './fileSink';
 import { sendJson, sendReason } from './send';
-import { packageVersion } from './version';
+import { packageVersion } from '../../cli-kit';
 
 export interface MockDeps {
   /** Clock for rate windows and journal times (ms since the epoch). */
   now?: () => number;
   /** Random source for probability faults armed without a seed. */
   random?: Random;
-  /** Where request lines go. Default: silent, unless options.logLevel is given. */
+  /** Where request lines go. Default: stdout at options.logLevel. */
   logger?: Logger;
 }
 
@@ -74,7 +74,7 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
   if (!resolved.ok) throw new Error(resolved.error);
   const opts = resolved.options;
   const now = deps.now ?? Date.now;
-  const logger = deps.logger ?? pino({ level: options.logLevel ?? 'silent' });
+  const logger = deps.logger ?? pino({ level: opts.logLevel });
   const journal = createJournal({
     cap: opts.journalCap,
     now,

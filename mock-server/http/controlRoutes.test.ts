@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { errorFor } from '../core/errors';
+import { answerFor } from '../core/answers';
 import { GOOD_BODY, GOOD_JSON, makeApp, token } from '../test-support/fixtures';
 import type { MockApp } from './app';
 import { documentedResponse } from '../../schema';
@@ -84,7 +84,7 @@ describe('control API: health and journal', () => {
     const { requests } = (await request(app).get('/__mock/requests')).body;
     expect(requests.map((r: { status: number; reason: string }) => [r.status, r.reason])).toEqual([
       [201, 'RECORDED'],
-      [400, 'TOKEN_MISSING'],
+      [400, 'TOKEN_MISSING_OR_MALFORMED'],
     ]);
     expect(requests[0]).toMatchObject({
       app_name: 'docs',
@@ -158,7 +158,7 @@ describe('control API: faults', () => {
     const app = makeApp();
     await request(app).post('/__mock/faults').send({ kind: 'rate-limit' });
     const res = await postEvents(app);
-    expect([res.status, res.body]).toEqual([429, errorFor('RATE_LIMITED').body]);
+    expect([res.status, res.body]).toEqual([429, answerFor('RATE_LIMITED').body]);
     expect(res.headers['retry-after']).toMatch(/^\d+$/);
     expect((await postEvents(app)).status).toBe(201);
   });
@@ -214,7 +214,7 @@ describe('control API: who may use it', () => {
     expect((await request(app).get('/__mock/health')).status).toBe(200);
     await asRemote(app, async (url) => {
       const res = await request(url).get('/__mock/health').set('X-Forwarded-For', '127.0.0.1');
-      expect([res.status, res.body]).toEqual([403, errorFor('FORBIDDEN_ADMIN').body]);
+      expect([res.status, res.body]).toEqual([403, answerFor('FORBIDDEN_ADMIN').body]);
       expect((await request(url).post('/events').send('x')).status).toBe(400); // /events is open to all
     });
   });

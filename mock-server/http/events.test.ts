@@ -21,7 +21,7 @@ function expectDocumented(res: request.Response, reason: DocumentedReason) {
 // One way to break each step over HTTP, in decision order.
 type Broken = { token?: string; origin?: string; body?: string; rate?: true; fault?: true };
 const STEPS: [string, DocumentedReason, Broken][] = [
-  ['token format', 'TOKEN_MISSING', { token: 'not-a-token' }],
+  ['token format', 'TOKEN_MISSING_OR_MALFORMED', { token: 'not-a-token' }],
   ['signature', 'TOKEN_INVALID', { token: token('docs', 'http://localhost', 'other-secret') }],
   ['origin', 'DOMAIN_MISMATCH', { origin: 'https://evil.example' }],
   ['rate', 'RATE_LIMITED', { rate: true }],
@@ -51,9 +51,9 @@ describe('POST /events: every documented response, exact status and body', () =>
     expect(app.mock.journal.query().events.map((e) => e.event)).toEqual(GOOD_BODY);
   });
 
-  test('no token header at all → TOKEN_MISSING', async () => {
+  test('no token header at all → TOKEN_MISSING_OR_MALFORMED', async () => {
     const app = makeApp();
-    expectDocumented(await post(app, {}), 'TOKEN_MISSING');
+    expectDocumented(await post(app, {}), 'TOKEN_MISSING_OR_MALFORMED');
   });
 
   test.each(STEPS)('breaking %s → %s, nothing recorded', async (_step, reason, broken) => {

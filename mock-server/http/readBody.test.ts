@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import request from 'supertest';
 import { documentedResponse } from '../../schema';
-import { errorFor } from '../core/errors';
+import { answerFor } from '../core/answers';
 import { GOOD_BODY, GOOD_JSON, makeApp, token } from '../test-support/fixtures';
 
 const app = makeApp({ bodyLimit: 64 * 1024 });
@@ -38,7 +38,7 @@ describe('request bodies: encodings, limits, decoding', () => {
     const res = await post(GOOD_JSON, { 'Content-Encoding': 'zstd' });
     expect([res.status, res.body, res.headers['tga-mock-reason']]).toEqual([
       415,
-      errorFor('UNSUPPORTED_ENCODING').body,
+      answerFor('UNSUPPORTED_ENCODING').body,
       'UNSUPPORTED_ENCODING',
     ]);
   });
@@ -65,14 +65,14 @@ describe('request bodies: encodings, limits, decoding', () => {
     const big = JSON.stringify(Array.from({ length: 400 }, () => GOOD_BODY[0]));
     expect(big.length).toBeGreaterThan(64 * 1024);
     const res = await post(big);
-    expect([res.status, res.body]).toEqual([413, errorFor('PAYLOAD_TOO_LARGE').body]);
+    expect([res.status, res.body]).toEqual([413, answerFor('PAYLOAD_TOO_LARGE').body]);
   });
 
   test('a gzip bomb → 413 without inflating it all, and the mock keeps answering', async () => {
     const bomb = zlib.gzipSync(Buffer.alloc(32 * 1024 * 1024, 0x20)); // 32 MB of spaces, ~32 KB gzipped
     expect(bomb.length).toBeLessThan(64 * 1024);
     const res = await post(bomb, { 'Content-Encoding': 'gzip' });
-    expect([res.status, res.body]).toEqual([413, errorFor('PAYLOAD_TOO_LARGE').body]);
+    expect([res.status, res.body]).toEqual([413, answerFor('PAYLOAD_TOO_LARGE').body]);
     const br = zlib.brotliCompressSync(Buffer.alloc(8 * 1024 * 1024, 0x20));
     expect((await post(br, { 'Content-Encoding': 'br' })).status).toBe(413);
     expect((await post(GOOD_JSON)).status).toBe(201);
@@ -84,6 +84,6 @@ describe('request bodies: encodings, limits, decoding', () => {
       .set('Content-Type', 'application/json')
       .set('Content-Encoding', 'zstd')
       .send('x');
-    expect(res.body).toEqual(documentedResponse('TOKEN_MISSING').body);
+    expect(res.body).toEqual(documentedResponse('TOKEN_MISSING_OR_MALFORMED').body);
   });
 });

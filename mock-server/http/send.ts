@@ -1,7 +1,7 @@
 // Every answer with a body goes out through here as JSON, so no route can answer HTML or an empty
 // error; registry answers also carry their stable reason code in TGA-Mock-Reason.
 import type { Response } from 'express';
-import { errorFor, type Reason } from '../core/errors';
+import { answerFor, type Reason } from '../core/answers';
 
 export function sendJson(
   res: Response,
@@ -22,7 +22,7 @@ export function sendJson(
 
 /** A registry answer, optionally with a more precise message (mock-only reasons only). */
 export function sendReason(res: Response, reason: Reason, message?: string): void {
-  const entry = errorFor(reason);
+  const entry = answerFor(reason);
   const body = message === undefined || entry.documented ? entry.body : { message };
   sendJson(res, entry.status, body, { 'TGA-Mock-Reason': reason });
 }

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import request from 'supertest';
-import { errorFor } from '../core/errors';
+import { answerFor } from '../core/answers';
 import { makeApp } from '../test-support/fixtures';
 import { listen, shutdown, type Listening } from './server';
 
@@ -31,7 +31,7 @@ describe('answers outside the routes are JSON too', () => {
     expect(answer.startsWith('HTTP/1.1 431')).toBe(true);
     expect(answer).toMatch(/content-type: application\/json/i);
     expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual(
-      errorFor('HEADERS_TOO_LARGE').body,
+      answerFor('HEADERS_TOO_LARGE').body,
     );
   });
 
@@ -39,7 +39,7 @@ describe('answers outside the routes are JSON too', () => {
     const answer = await raw('THIS IS NOT HTTP\r\n\r\n');
     expect(answer.startsWith('HTTP/1.1 400')).toBe(true);
     expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual(
-      errorFor('MALFORMED_REQUEST').body,
+      answerFor('MALFORMED_REQUEST').body,
     );
   });
 
@@ -47,7 +47,7 @@ describe('answers outside the routes are JSON too', () => {
     for (const res of [await request(running.url).get('/nope'), await request(running.url).get('/events')]) {
       expect([res.status, res.body, res.headers['tga-mock-reason']]).toEqual([
         404,
-        errorFor('NOT_FOUND').body,
+        answerFor('NOT_FOUND').body,
         'NOT_FOUND',
       ]);
     }
@@ -57,7 +57,7 @@ describe('answers outside the routes are JSON too', () => {
     const res = await request(running.url).delete('/__mock/faults/%E0%A4%A');
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(res.body).toEqual(errorFor('MALFORMED_REQUEST').body);
+    expect(res.body).toEqual(answerFor('MALFORMED_REQUEST').body);
   });
 
   test('the server still answers after all that', async () => {

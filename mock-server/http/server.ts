@@ -4,12 +4,12 @@
 import http, { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
-import { errorFor } from '../core/errors';
+import { answerFor } from '../core/answers';
 import type { MockApp } from './app';
 
 function rawJsonAnswer(socket: Duplex, code: string | undefined): void {
   const reason = code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'MALFORMED_REQUEST';
-  const { status, body } = errorFor(reason);
+  const { status, body } = answerFor(reason);
   const text = JSON.stringify(body);
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +

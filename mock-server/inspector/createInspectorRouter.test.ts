@@ -170,7 +170,7 @@ describe('createInspectorRouter', () => {
       method: 'POST',
       path: '/events',
       status: 400,
-      reason: 'TOKEN_MISSING',
+      reason: 'TOKEN_MISSING_OR_MALFORMED',
       body: [{ event_name: 'app-init', app_name: 'docs' }],
       response: { status: 400, headers: {}, body: {} },
       duration_ms: 1,
@@ -181,7 +181,7 @@ describe('createInspectorRouter', () => {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/__mock/inspector/stream`;
       const [snapshot] = await readFrames(url, 1, () => undefined);
       expect(snapshot.data).toMatchObject({
-        rows: [{ seq: 1, status: 400, reason: 'TOKEN_MISSING', app_name: 'docs', event_names: ['app-init'] }],
+        rows: [{ seq: 1, status: 400, reason: 'TOKEN_MISSING_OR_MALFORMED', app_name: 'docs', event_names: ['app-init'] }],
         counts: { requests: { '400': 1 } },
       });
     } finally {
@@ -193,7 +193,7 @@ describe('createInspectorRouter', () => {
 
 describe('the inspector mounted in the mock', () => {
   it('is served at /__mock/ beside the control API, which still answers as before', async () => {
-    const app = createApp({ secret: 's' });
+    const app = createApp({ secret: 's', logLevel: 'silent' });
     const page = await request(app).get('/__mock/').expect(200);
     expect(page.text).toContain('tga-mock inspector');
     await request(app).get('/__mock/health').expect(200);
@@ -202,7 +202,7 @@ describe('the inspector mounted in the mock', () => {
   });
 
   it('follows --admin-token like the control API', async () => {
-    const app = createApp({ secret: 's', adminToken: 'sesame' });
+    const app = createApp({ secret: 's', adminToken: 'sesame', logLevel: 'silent' });
     await request(app).get('/__mock/').expect(403);
     await request(app).get('/__mock/').query({ admin_token: 'sesame' }).expect(200);
     await request(app).get('/__mock/faults').set('TGA-Mock-Admin-Token', 'sesame').expect(200);

@@ -30,10 +30,10 @@ describe('toInspectorRow', () => {
     const row = toInspectorRow({
       ...base,
       status: 400,
-      reason: 'TOKEN_MISSING',
+      reason: 'TOKEN_MISSING_OR_MALFORMED',
       body: { event_name: 'x', app_name: 'b' },
     });
-    expect(row).toMatchObject({ app_name: 'b', event_names: ['x'], reason: 'TOKEN_MISSING' });
+    expect(row).toMatchObject({ app_name: 'b', event_names: ['x'], reason: 'TOKEN_MISSING_OR_MALFORMED' });
   });
 
   it.each([['not json'], [null], [42], [[1, 'a', null]], [undefined]])(

@@ -8,8 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { createToken } from '../../mock-server';
-import { parseNumericFlags } from '../numericFlags';
+import { createToken, DEMO_CLAIMS } from '../../mock-server';
+import { number, option, packageRoot, str, type CliSpec } from '../../cli-kit';
+import { intRange, scriptOptions } from '../scriptCli';
 import { scenarios, type Scenario } from './scenarios';
 import { startTarget, type Probe, type RunningTarget, type TargetSpec } from './target';
 
@@ -22,38 +23,64 @@ interface Args {
   out: string;
 }
 
-const ROOT = path.join(__dirname, '..', '..', '..');
+const ROOT = packageRoot();
 const DIST = path.join(ROOT, 'dist');
 const SECRET = 'bench-secret';
 
-const int = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
-
-function parseArgs(argv: string[]): Args {
-  const defaults: Args = {
-    duration: 2,
-    warmup: 2,
-    connections: 50,
-    startupRuns: 5,
-    rounds: 5,
-    out: path.join(ROOT, '.artifacts', 'bench.json'),
-  };
-  return parseNumericFlags(
-    argv,
-    defaults,
-    {
-      '--duration': ['duration', (n) => n > 0 && n <= 60, 'seconds, over 0 up to 60'],
-      '--warmup': ['warmup', (n) => n >= 0 && n <= 30, 'seconds, 0 to 30'],
-      '--connections': ['connections', (n) => int(n, 1, 500), 'an integer, 1 to 500'],
-      '--startup-runs': ['startupRuns', (n) => int(n, 1, 20), 'an integer, 1 to 20'],
-      '--rounds': ['rounds', (n) => int(n, 1, 10), 'an integer, 1 to 10'],
-    },
-    { '--out': (value, into) => (into.out = path.resolve(value)) },
-  );
-}
+export const BENCH_CLI: CliSpec = {
+  name: 'npm run bench --',
+  synopsis: ['[options]'],
+  summary: 'Load-tests the mock against a bare node:http server and a bare Express 5 app, on 127.0.0.1.',
+  table: [
+    option({
+      key: 'duration',
+      valueName: 'S',
+      default: 2,
+      parse: number((n) => n > 0 && n <= 60, 'seconds, over 0 up to 60'),
+      help: 'seconds per round',
+    }),
+    option({
+      key: 'warmup',
+      valueName: 'S',
+      default: 2,
+      parse: number((n) => n >= 0 && n <= 30, 'seconds, 0 to 30'),
+      help: 'seconds of warm-up per target and scenario',
+    }),
+    option({
+      key: 'connections',
+      valueName: 'N',
+      default: 50,
+      parse: number(...intRange(1, 500)),
+      help: 'concurrent connections',
+    }),
+    option({
+      key: 'startupRuns',
+      valueName: 'N',
+      default: 5,
+      parse: number(...intRange(1, 20)),
+      help: 'start-up measurements per target',
+    }),
+    option({
+      key: 'rounds',
+      valueName: 'N',
+      default: 5,
+      parse: number(...intRange(1, 10)),
+      help: 'rounds per target and scenario (the median counts)',
+    }),
+    option({
+      key: 'out',
+      valueName: 'FILE',
+      default: path.join(ROOT, '.artifacts', 'bench.json'),
+      defaultText: '.artifacts/bench.json',
+      parse: str,
+      help: 'where the JSON report goes',
+    }),
+  ],
+};
 
 const TARGETS: TargetSpec[] = [
-  { name: 'node:http floor', args: [path.join(DIST, 'scripts/bench/baseline-http.js')] },
-  { name: 'express floor', args: [path.join(DIST, 'scripts/bench/baseline-express.js')] },
+  { name: 'node:http floor', args: [path.join(__dirname, 'baseline-http.js')] },
+  { name: 'express floor', args: [path.join(__dirname, 'baseline-express.js')] },
   {
     name: 'mock',
     // Token check, validation and journal on; the rate limit is on but too high to trigger.
@@ -117,13 +144,11 @@ function medianBy<T>(xs: T[], key: (x: T) => number): T {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const parsed = scriptOptions<Args>(BENCH_CLI);
+  const args = { ...parsed, out: path.resolve(parsed.out) };
   for (const t of TARGETS)
     if (!existsSync(t.args[0])) throw new Error(`${t.args[0]} missing: run npm run build`);
-  const token = createToken(
-    { app_name: 'docs', app_url: 'https://t.me/docs_bot', app_domain: 'http://localhost' },
-    SECRET,
-  );
+  const token = createToken(DEMO_CLAIMS, SECRET);
   const list = scenarios(token);
   const probe: Probe = { path: '/events', headers: list[0].headers, body: list[0].body.toString() };
 

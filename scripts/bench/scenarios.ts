@@ -1,6 +1,7 @@
 // The benchmark's request scenarios. Each is one fixed request; the mock must answer it with
 // `expect`, the baselines (which check nothing) with 201.
 import { gzipSync } from 'node:zlib';
+import { flipSignatureBit } from '../../schema/token';
 
 export interface Scenario {
   name: string;
@@ -22,14 +23,6 @@ export function sampleEvent(i: number, appName = 'docs'): Record<string, unknown
     start_param: 'ref_42',
     client_timestamp: String(1795747507073 + i),
   };
-}
-
-/** The same token with one bit of its signature flipped: well-formed, does not verify. */
-export function forge(token: string): string {
-  const [payload, sig] = token.split('!');
-  const bytes = Buffer.from(sig, 'base64');
-  bytes[0] ^= 1;
-  return `${payload}!${bytes.toString('base64')}`;
 }
 
 export function scenarios(token: string): Scenario[] {
@@ -57,7 +50,7 @@ export function scenarios(token: string): Scenario[] {
     },
     {
       name: 'forged token',
-      headers: { ...json, 'tga-auth-token': forge(token) },
+      headers: { ...json, 'tga-auth-token': flipSignatureBit(token) },
       body: Buffer.from(JSON.stringify([sampleEvent(0)])),
       expect: 400,
     },

@@ -3,7 +3,8 @@
 // with what the server recorded: nothing lost, nothing extra, no part of a rejected batch.
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { forge, sampleEvent } from '../bench/scenarios';
+import { flipSignatureBit } from '../../schema/token';
+import { sampleEvent } from '../bench/scenarios';
 
 export type Kind = 'single' | 'batch' | 'gzip-batch' | 'invalid-batch' | 'bad-token';
 const KINDS: Kind[] = ['single', 'batch', 'gzip-batch', 'invalid-batch', 'bad-token'];
@@ -36,7 +37,7 @@ function build(kind: Kind, seq: number, worker: number, token: string): Built {
   const json = Buffer.from(JSON.stringify(kind === 'single' ? events[0] : events));
   const headers: Record<string, string> = {
     'content-type': 'application/json',
-    'tga-auth-token': kind === 'bad-token' ? forge(token) : token,
+    'tga-auth-token': kind === 'bad-token' ? flipSignatureBit(token) : token,
   };
   if (kind === 'gzip-batch') headers['content-encoding'] = 'gzip';
   return { kind, ids, headers, body: kind === 'gzip-batch' ? gzipSync(json) : json };

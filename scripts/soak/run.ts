@@ -8,25 +8,67 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createToken } from '../../mock-server';
+import { createToken, DEMO_CLAIMS } from '../../mock-server';
 import { startTarget } from '../bench/target';
-import { parseNumericFlags } from '../numericFlags';
+import { number, option, packageRoot, type CliSpec } from '../../cli-kit';
+import { scriptOptions } from '../scriptCli';
 import { runLoad } from './load';
 
-const DIST = path.join(__dirname, '..', '..');
+const DIST = path.join(packageRoot(), 'dist');
 const SECRET = 'soak-secret';
 
-function parseArgs(argv: string[]) {
-  const defaults = { seconds: 20, connections: 50, maxRequests: 500_000, journalCap: 1000, rssBoundMb: 256 };
-  const positive = (n: number) => n > 0;
-  return parseNumericFlags(argv, defaults, {
-    '--seconds': ['seconds', (n) => n > 0 && n <= 600, 'over 0 up to 600'],
-    '--connections': ['connections', positive, 'over 0'],
-    '--max-requests': ['maxRequests', positive, 'over 0'],
-    '--journal-cap': ['journalCap', positive, 'over 0'],
-    '--rss-bound-mb': ['rssBoundMb', positive, 'over 0'],
-  });
+interface Args {
+  seconds: number;
+  connections: number;
+  maxRequests: number;
+  journalCap: number;
+  rssBoundMb: number;
 }
+
+const positive = number((n) => n > 0, 'over 0');
+export const SOAK_CLI: CliSpec = {
+  name: 'npm run soak --',
+  synopsis: ['[options]'],
+  summary:
+    'Mixed traffic against the mock on 127.0.0.1; compares the journal file with the 201-acknowledged events.',
+  table: [
+    option({
+      key: 'seconds',
+      valueName: 'S',
+      default: 20,
+      parse: number((n) => n > 0 && n <= 600, 'over 0 up to 600'),
+      help: 'how long to send',
+    }),
+    option({
+      key: 'connections',
+      valueName: 'N',
+      default: 50,
+      parse: positive,
+      help: 'concurrent connections',
+    }),
+    option({
+      key: 'maxRequests',
+      valueName: 'N',
+      default: 500_000,
+      parse: positive,
+      help: 'stop after this many requests',
+    }),
+    option({
+      key: 'journalCap',
+      valueName: 'N',
+      default: 1000,
+      parse: positive,
+      help: "the mock's --journal-cap",
+    }),
+    option({
+      key: 'rssBoundMb',
+      valueName: 'MB',
+      default: 256,
+      parse: positive,
+      help: 'the RSS bound the run checks',
+    }),
+  ],
+};
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -43,15 +85,12 @@ function idsOf(line: string): string | undefined {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = scriptOptions<Args>(SOAK_CLI);
   const cli = path.join(DIST, 'mock-server', 'cli.js');
   if (!existsSync(cli)) throw new Error(`${cli} missing: run npm run build`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tga-soak-'));
   const journalFile = path.join(dir, 'journal.jsonl');
-  const token = createToken(
-    { app_name: 'docs', app_url: 'https://t.me/docs_bot', app_domain: 'http://localhost' },
-    SECRET,
-  );
+  const token = createToken(DEMO_CLAIMS, SECRET);
   const probeBody = JSON.stringify({
     event_name: 'app-init',
     session_id: '90620f17-7ddc-4c17-a53c-cc17653ccc17',

@@ -7,11 +7,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { documentedResponse, type TgaEvent } from '../../schema';
-import { createJournal } from '../core/journal';
-import { createInspectorRouter } from '../inspector/createInspectorRouter';
-import { startMock, type RunningMock } from '../startMock';
-import { describeBrowser, launchChromium, type LaunchedBrowser } from './test-support/chromium';
-import { waitFor } from './test-support/waitFor';
+import { createJournal } from '../../mock-server/core/journal';
+import { createInspectorRouter } from '../../mock-server/inspector/createInspectorRouter';
+import { startMock, type RunningMock } from '../../mock-server/startMock';
+import { describeBrowser, launchChromium, type LaunchedBrowser } from './support/chromium';
+import { waitFor } from './support/waitFor';
 
 jest.setTimeout(60_000);
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DOCUMENTED_RESPONSES } from '../../schema';
-import { MOCK_REASONS, REGISTRY, errorFor } from './errors';
+import { MOCK_REASONS, ANSWERS, answerFor } from './answers';
 
 // The README's tables are what users read: they must say what the registry answers.
 const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
@@ -31,12 +31,12 @@ function tableAfter(heading: string): { status: number; reason: string; body: un
 describe('error registry', () => {
   test('documented reasons are the contract table, unchanged', () => {
     for (const doc of DOCUMENTED_RESPONSES)
-      expect(errorFor(doc.reason)).toMatchObject({ status: doc.status, body: doc.body, documented: true });
+      expect(answerFor(doc.reason)).toMatchObject({ status: doc.status, body: doc.body, documented: true });
   });
 
   test('every mock-only answer is JSON {message} with a 4xx/5xx status', () => {
     for (const reason of MOCK_REASONS) {
-      const e = errorFor(reason);
+      const e = answerFor(reason);
       expect(Object.keys(e.body)).toEqual(['message']);
       expect(e.status).toBeGreaterThanOrEqual(400);
     }
@@ -48,7 +48,7 @@ describe('error registry', () => {
       DOCUMENTED_RESPONSES.map((r) => ({
         status: r.status,
         reason: r.reason,
-        body: errorFor(r.reason).body,
+        body: answerFor(r.reason).body,
       })),
     );
   });
@@ -57,11 +57,11 @@ describe('error registry', () => {
     const rows = tableAfter('### Answers beyond the docs');
     expect(rows).toEqual(
       MOCK_REASONS.map((reason) => ({
-        status: errorFor(reason).status,
+        status: answerFor(reason).status,
         reason,
-        body: errorFor(reason).body,
+        body: answerFor(reason).body,
       })),
     );
-    expect(REGISTRY.size).toBe(DOCUMENTED_RESPONSES.length + MOCK_REASONS.length);
+    expect(ANSWERS.size).toBe(DOCUMENTED_RESPONSES.length + MOCK_REASONS.length);
   });
 });

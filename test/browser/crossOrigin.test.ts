@@ -2,10 +2,10 @@
 // mock, so Chromium's own CORS machinery (preflight included) talks to the mock's own answers.
 import type { Page } from 'playwright-core';
 import { documentedResponse } from '../../schema';
-import { startMock, type RunningMock } from '../startMock';
-import { describeBrowser, launchChromium, type LaunchedBrowser } from './test-support/chromium';
-import { POSTER_PAGE_HTML, type PosterResult } from './test-support/posterPage';
-import { startStaticServer, type StaticServer } from './test-support/staticServer';
+import { startMock, type RunningMock } from '../../mock-server/startMock';
+import { describeBrowser, launchChromium, type LaunchedBrowser } from './support/chromium';
+import { POSTER_PAGE_HTML, type PosterResult } from './support/posterPage';
+import { startStaticServer, type StaticServer } from './support/staticServer';
 
 jest.setTimeout(60_000);
 

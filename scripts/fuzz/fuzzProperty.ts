@@ -7,9 +7,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import realClients from '../../schema/examples/real-clients.json';
-import { REGISTRY, type Reason } from '../core/errors';
+import { flipSignatureBit } from '../../schema/token';
+import { ANSWERS, type Reason } from '../../mock-server';
 
-export interface Target {
+export interface FuzzTarget {
   url: string;
   /** A valid token for app "docs", domain http://localhost. */
   token: string;
@@ -31,17 +32,10 @@ const validEvents: Record<string, unknown>[] = realClients.vectors.flatMap(
 );
 const validEvent = fc.constantFrom(...validEvents);
 
-function forge(token: string): string {
-  const [payload, sig] = token.split('!');
-  const bytes = Buffer.from(sig, 'base64');
-  bytes[bytes.length - 1] ^= 0x80;
-  return `${payload}!${bytes.toString('base64')}`;
-}
-
 const tokenHeader = (good: string) =>
   fc.oneof(
     { weight: 16, arbitrary: fc.constant(good) },
-    fc.constant(forge(good)),
+    fc.constant(flipSignatureBit(good)),
     fc.constant(undefined),
     fc.constant(''),
     printable(120),
@@ -186,7 +180,7 @@ async function recordedCount(url: string): Promise<number> {
 
 /** Sends one request and checks the property; `violation` describes what broke it, if anything. */
 export async function checkOne(
-  target: Target,
+  target: FuzzTarget,
   req: FuzzRequest,
 ): Promise<{ answer: Answer; violation?: string }> {
   const before = await recordedCount(target.url);
@@ -196,14 +190,14 @@ export async function checkOne(
 }
 
 async function violationOf(
-  target: Target,
+  target: FuzzTarget,
   req: FuzzRequest,
   answer: Answer,
   before: number,
   after: number,
 ): Promise<string | undefined> {
   if (answer.status >= 500) return `answered ${answer.status}`;
-  const entry = answer.reason ? REGISTRY.get(answer.reason as Reason) : undefined;
+  const entry = answer.reason ? ANSWERS.get(answer.reason as Reason) : undefined;
   if (!entry) return `no registry reason header (got ${String(answer.reason)}), status ${answer.status}`;
   if (entry.status !== answer.status)
     return `${answer.reason} answered with ${answer.status}, registry says ${entry.status}`;

@@ -1,13 +1,13 @@
 // The official SDK, unmodified, in a real Chromium: its hard-coded backend is routed to the mock,
 // and what it sends must be answered and recorded as the real service would.
 import type { Page } from 'playwright-core';
-import { startMock, type RunningMock } from '../startMock';
-import { describeBrowser, launchChromium, type LaunchedBrowser } from './test-support/chromium';
-import { routeToMock, type RelayedRequest, type RouteLog } from './test-support/routeToMock';
-import { describeChanges, readSdkBundle, sdkFingerprint, sdkPageHtml } from './test-support/sdkBundle';
-import { startStaticServer, type StaticServer } from './test-support/staticServer';
-import { telegramLaunchHash } from './test-support/telegramLaunch';
-import { waitFor } from './test-support/waitFor';
+import { startMock, type RunningMock } from '../../mock-server/startMock';
+import { describeBrowser, launchChromium, type LaunchedBrowser } from './support/chromium';
+import { routeToMock, type RelayedRequest, type RouteLog } from './support/routeToMock';
+import { describeChanges, readSdkBundle, sdkFingerprint, sdkPageHtml } from './support/sdkBundle';
+import { startStaticServer, type StaticServer } from './support/staticServer';
+import { telegramLaunchHash } from './support/telegramLaunch';
+import { waitFor } from './support/waitFor';
 
 jest.setTimeout(60_000);
 

@@ -1,8 +1,8 @@
 // Bounded fuzz run inside `npm test` (the long run is `npm run fuzz`). The seed is printed by
 // fast-check on failure; FUZZ_SEED reproduces a run.
 import fc from 'fast-check';
-import { startMock, type RunningMock } from '../startMock';
-import { checkOne, closeAgent, requestArbitrary, send } from './fuzzProperty';
+import { startMock, type RunningMock } from '../../mock-server/startMock';
+import { checkOne, closeAgent, requestArbitrary, send } from '../../scripts/fuzz/fuzzProperty';
 
 let mock: RunningMock;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ test('arbitrary requests: registry answers only, never 5xx, records exactly what
       'DOMAIN_MISMATCH',
       'RECORDED',
       'TOKEN_INVALID',
-      'TOKEN_MISSING',
+      'TOKEN_MISSING_OR_MALFORMED',
       'VALIDATION',
     ]),
   );

@@ -3,8 +3,8 @@
 // and records nothing it did not acknowledge.
 import net from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { startMock, type RunningMock } from '../startMock';
-import { send, closeAgent, type Answer } from './fuzzProperty';
+import { startMock, type RunningMock } from '../../mock-server/startMock';
+import { send, closeAgent, type Answer } from '../../scripts/fuzz/fuzzProperty';
 import { documentedResponse } from '../../schema';
 
 const EVENT = {

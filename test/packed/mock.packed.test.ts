@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
-import { GOOD_JSON } from './test-support/fixtures';
-import { listeningUrl } from './test-support/listeningUrl';
-import { documentedResponse } from '../schema';
+import { GOOD_JSON } from '../../mock-server/test-support/fixtures';
+import { listeningUrl } from '../../mock-server/test-support/listeningUrl';
+import { documentedResponse } from '../../schema';
 
 const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, '..');
+const ROOT = path.resolve(__dirname, '..', '..');
 // Only what npm and node need: an outer `npm test` must not leak npm_* settings or TGA_MOCK_* here.
 const env = {
   PATH: process.env.PATH ?? '',
@@ -97,7 +97,7 @@ test('the installed package exports the programmatic API', async () => {
     process.execPath,
     [
       '-e',
-      "const m = require('tga-contract'); console.log(['createApp','startMock','createToken','parseToken','resolveOptions'].map((k) => typeof m[k]).join())",
+      "const m = require('tga-contract'); console.log(['createApp','startMock','createToken','decodeToken','resolveOptions'].map((k) => typeof m[k]).join())",
     ],
     { cwd: dir, env },
   );

@@ -4,20 +4,35 @@
 //
 //   npm run fuzz -- [--runs N] [--seed S]
 import fc from 'fast-check';
-import { startMock } from '../mock-server';
-import { parseNumericFlags } from './numericFlags';
-import { checkOne, closeAgent, requestArbitrary } from '../mock-server/robustness/fuzzProperty';
+import { startMock } from '../../mock-server';
+import { number, option, type CliSpec } from '../../cli-kit';
+import { intRange, scriptOptions } from '../scriptCli';
+import { checkOne, closeAgent, requestArbitrary } from './fuzzProperty';
 
-function parseArgs(argv: string[]): { runs: number; seed?: number } {
-  const defaults: { runs: number; seed?: number } = { runs: 10_000 };
-  return parseNumericFlags(argv, defaults, {
-    '--runs': ['runs', (n) => Number.isSafeInteger(n) && n > 0 && n <= 1_000_000, 'an integer, 1 to 1000000'],
-    '--seed': ['seed', (n) => Number.isSafeInteger(n), 'an integer'],
-  });
-}
+export const FUZZ_CLI: CliSpec = {
+  name: 'npm run fuzz --',
+  synopsis: ['[options]'],
+  summary: 'Fuzzed requests against an in-process mock on 127.0.0.1.',
+  table: [
+    option({
+      key: 'runs',
+      valueName: 'N',
+      default: 10_000,
+      parse: number(...intRange(1, 1_000_000)),
+      help: 'requests to send',
+    }),
+    option({
+      key: 'seed',
+      valueName: 'N',
+      defaultText: 'random, printed',
+      parse: number(...intRange(-(2 ** 31), 2 ** 31 - 1)),
+      help: 'fast-check seed, to replay a run',
+    }),
+  ],
+};
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = scriptOptions<{ runs: number; seed?: number }>(FUZZ_CLI);
   const mock = await startMock({ rateLimit: 0 });
   const target = { url: mock.url, token: mock.token() };
   const reasons = new Map<string, number>();

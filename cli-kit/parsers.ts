@@ -1,6 +1,6 @@
-// The value parsers of the options resolver. Each accepts what a flag or env variable gives (a
-// string) and what a config file or a caller gives (a typed JSON value), so every source is
-// checked by the same code.
+// The value parsers of the option tables (cli-kit/optionTable.ts). Each accepts what a flag or env
+// variable gives (a string) and what a config file or a caller gives (a typed JSON value), so every
+// source is checked by the same code.
 export type Parser = (value: unknown) => { ok: true; value: unknown } | { ok: false; expected: string };
 
 export const int =
@@ -51,3 +51,19 @@ export const threshold: Parser = (v) => {
     ? { ok: true, value }
     : { ok: false, expected: 'a JSON object of event name -> integer count >= 0' };
 };
+/** A comma-separated list (empty items dropped); a config file or caller may give an array. */
+export const list: Parser = (v) => {
+  const items = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : null;
+  return items && items.every((s) => typeof s === 'string')
+    ? { ok: true, value: items.map((s: string) => s.trim()).filter(Boolean) }
+    : { ok: false, expected: 'a comma-separated list' };
+};
+/** A number for the bench, soak and fuzz scripts, checked by a rule given in words. */
+export const number =
+  (accepts: (n: number) => boolean, expected: string): Parser =>
+  (v) => {
+    const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+    return typeof n === 'number' && Number.isFinite(n) && accepts(n)
+      ? { ok: true, value: n }
+      : { ok: false, expected };
+  };

@@ -1,4 +1,4 @@
-// The one registry of what the mock answers: stable reason code → status and exact body.
+// The one registry of what the mock answers (every answer, 201 included): stable reason code → status and exact body.
 // Documented reasons come from the contract's table (schema/responses.schema.json), never retyped
 // here; the mock adds its own reasons for answers the docs do not cover (body size, encoding,
 // unknown routes, the control API). Code matches on the reason code, never on message text.
@@ -18,7 +18,7 @@ export const MOCK_REASONS = [
 export type MockReason = (typeof MOCK_REASONS)[number];
 export type Reason = DocumentedReason | MockReason;
 
-export interface RegistryEntry {
+export interface Answer {
   reason: Reason;
   status: number;
   /** The exact JSON body; for mock-only reasons a `{message}` a caller may replace with a more precise one. */
@@ -44,8 +44,8 @@ const MOCK_ONLY: Record<MockReason, { status: number; message: string }> = {
   INTERNAL_ERROR: { status: 500, message: 'Internal mock error.' },
 };
 
-function buildRegistry(): ReadonlyMap<Reason, RegistryEntry> {
-  const entries: RegistryEntry[] = [
+function buildRegistry(): ReadonlyMap<Reason, Answer> {
+  const entries: Answer[] = [
     ...DOCUMENTED_RESPONSES.map((r) => ({
       reason: r.reason,
       status: r.status,
@@ -62,10 +62,10 @@ function buildRegistry(): ReadonlyMap<Reason, RegistryEntry> {
   return new Map(entries.map((e) => [e.reason, Object.freeze(e)]));
 }
 
-export const REGISTRY: ReadonlyMap<Reason, RegistryEntry> = buildRegistry();
+export const ANSWERS: ReadonlyMap<Reason, Answer> = buildRegistry();
 
-export function errorFor(reason: Reason): RegistryEntry {
-  const entry = REGISTRY.get(reason);
+export function answerFor(reason: Reason): Answer {
+  const entry = ANSWERS.get(reason);
   if (!entry) throw new Error(`no registry entry for ${reason}`);
   return entry;
 }
@@ -75,5 +75,5 @@ export function withMessage(
   reason: MockReason,
   message: string,
 ): { status: number; body: { message: string } } {
-  return { status: errorFor(reason).status, body: { message } };
+  return { status: answerFor(reason).status, body: { message } };
 }

@@ -1,0 +1,215 @@
+// One option table per command line: each option's flag, environment variable, default, parser
+// and help live in one row, and everything else is derived from the table: reading argv and the
+// environment, layering the sources, the --help text and --version. Used by tga-mock,
+// tga-conformance, the schema breaking-change gate and the bench, soak and fuzz scripts, so they
+// all answer a bad flag the same way: one line naming it (the CLI exits 2).
+import type { Parser } from './parsers';
+import { packageVersion } from './version';
+
+export interface OptionSpec {
+  /** The field of the resolved options. */
+  key: string;
+  flag: string;
+  env?: string;
+  /** switch: no value (true when given); value: needs one; optional: takes one when given as --flag=V or followed by a value `optionalValue` accepts. */
+  arity: 'switch' | 'value' | 'optional';
+  /** What the value is called in --help. */
+  valueName: string;
+  default?: unknown;
+  /** --help's words for a default computed at run time (e.g. "random, printed"). */
+  defaultText?: string;
+  /** For arity optional: the value a bare flag stands for, and which next argument is its value. */
+  bareValue?: unknown;
+  optionalValue?: RegExp;
+  parse: Parser;
+  help: string;
+}
+
+export type OptionRow = Omit<OptionSpec, 'flag' | 'arity' | 'valueName'> &
+  Partial<Pick<OptionSpec, 'flag' | 'arity' | 'valueName'>>;
+
+const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** A table row with the derivable fields filled in: flag `--kebab-key`, arity value, value name VALUE. */
+export function option(row: OptionRow): OptionSpec {
+  return { flag: `--${kebab(row.key)}`, arity: 'value', valueName: 'VALUE', ...row };
+}
+
+export interface CliSpec {
+  /** The command's name as typed, e.g. `tga-mock`. */
+  name: string;
+  /** Lines after "Usage:", each without the command name's indentation. */
+  synopsis: string[];
+  summary?: string;
+  table: readonly OptionSpec[];
+  /** Paragraphs after the options (exit codes, notes). */
+  notes?: string[];
+}
+
+export type Values = Record<string, unknown>;
+export interface Layer {
+  /** `flags`, `environment`, `config FILE` or `options` (a caller's object): errors name the source. */
+  source: string;
+  values: Values;
+}
+
+export type ArgvReading =
+  | { ok: true; help: boolean; version: boolean; flags: Values; positionals: string[] }
+  | { ok: false; error: string };
+
+/** Reads argv against the table: `--flag value`, `--flag=value`, switches, -h/--help, --version. */
+export function readArgv(
+  table: readonly OptionSpec[],
+  argv: readonly string[],
+  { positionals: allowPositionals = false } = {},
+): ArgvReading {
+  const byFlag = new Map(table.map((o) => [o.flag, o]));
+  const flags: Values = {};
+  const positionals: string[] = [];
+  let help = false;
+  let version = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-h' || arg === '--help') {
+      help = true;
+      continue;
+    }
+    if (arg === '--version') {
+      version = true;
+      continue;
+    }
+    if (!arg.startsWith('--')) {
+      if (!allowPositionals) return { ok: false, error: `unexpected argument "${arg}"` };
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const flag = eq < 0 ? arg : arg.slice(0, eq);
+    const inline = eq < 0 ? undefined : arg.slice(eq + 1);
+    const o = byFlag.get(flag);
+    if (!o) return { ok: false, error: `unknown flag ${flag}` };
+    if (o.key in flags) return { ok: false, error: `${flag} given twice` };
+    let value: unknown;
+    if (o.arity === 'switch') value = inline ?? true;
+    else if (inline !== undefined) value = inline;
+    else if (o.arity === 'optional') {
+      const next = argv[i + 1];
+      value = next !== undefined && o.optionalValue?.test(next) ? argv[++i] : o.bareValue;
+    } else {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) return { ok: false, error: `${flag} needs a value` };
+      value = argv[++i];
+    }
+    flags[o.key] = value;
+  }
+  return { ok: true, help, version, flags, positionals };
+}
+
+/** The options the environment sets, by key (unset and empty variables are left out). */
+export function readEnv(table: readonly OptionSpec[], env: Record<string, string | undefined>): Values {
+  return Object.fromEntries(
+    table.filter((o) => o.env && env[o.env] !== undefined && env[o.env] !== '').map((o) => [o.key, env[o.env!]]),
+  );
+}
+
+/** The table's defaults (options without one are left out). */
+export function defaults(table: readonly OptionSpec[]): Values {
+  return Object.fromEntries(table.filter((o) => o.default !== undefined).map((o) => [o.key, o.default]));
+}
+
+/**
+ * Defaults, then each layer in order (later wins), every value through its row's parser. An
+ * unknown key or a rejected value is an error naming the source and the option as that source
+ * spells it (`flags: --port must be …`, `environment: TGA_MOCK_PORT must be …`).
+ */
+export function resolveLayers(
+  table: readonly OptionSpec[],
+  layers: readonly Layer[],
+): { ok: true; values: Values } | { ok: false; error: string } {
+  const byKey = new Map(table.map((o) => [o.key, o]));
+  const values = defaults(table);
+  for (const { source, values: given } of layers) {
+    for (const [key, raw] of Object.entries(given)) {
+      if (raw === undefined) continue;
+      const o = byKey.get(key);
+      if (!o) return { ok: false, error: `${source}: unknown option "${key}"` };
+      const parsed = o.parse(raw);
+      const name = source === 'environment' ? o.env : source === 'flags' ? o.flag : key;
+      if (!parsed.ok)
+        return { ok: false, error: `${source}: ${name} must be ${parsed.expected} (got ${JSON.stringify(raw)})` };
+      values[key] = parsed.value;
+    }
+  }
+  return { ok: true, values };
+}
+
+export type CommandLine =
+  | { kind: 'help' | 'version' }
+  | { kind: 'run'; values: Values; positionals: string[] }
+  | { kind: 'error'; error: string };
+
+/** argv and the environment against the table: flags win over the environment, which wins over defaults. */
+export function readCommandLine(
+  spec: CliSpec,
+  argv: readonly string[],
+  env: Record<string, string | undefined> = {},
+  opts: { positionals?: boolean } = {},
+): CommandLine {
+  const read = readArgv(spec.table, argv, opts);
+  if (!read.ok) return { kind: 'error', error: read.error };
+  if (read.help) return { kind: 'help' };
+  if (read.version) return { kind: 'version' };
+  const resolved = resolveLayers(spec.table, [
+    { source: 'environment', values: readEnv(spec.table, env) },
+    { source: 'flags', values: read.flags },
+  ]);
+  return resolved.ok
+    ? { kind: 'run', values: resolved.values, positionals: read.positionals }
+    : { kind: 'error', error: resolved.error };
+}
+
+function shownDefault(o: OptionSpec): string {
+  if (o.defaultText !== undefined) return ` (default: ${o.defaultText})`;
+  if (o.default === undefined || o.arity === 'switch') return '';
+  return ` (default: ${typeof o.default === 'string' ? o.default : JSON.stringify(o.default)})`;
+}
+
+/** --help, generated from the table. */
+export function helpText(spec: CliSpec): string {
+  const head = (o: OptionSpec) =>
+    o.arity === 'switch'
+      ? o.flag
+      : o.arity === 'optional'
+        ? `${o.flag} [${o.valueName}]`
+        : `${o.flag} ${o.valueName}`;
+  const rows: [string, string][] = [
+    ...spec.table.map((o): [string, string] => [
+      head(o),
+      `${o.help}${shownDefault(o)}${o.env ? ` [env ${o.env}]` : ''}`,
+    ]),
+    ['--version', 'print the version and exit'],
+    ['-h, --help', 'print this help and exit'],
+  ];
+  const width = Math.min(28, Math.max(...rows.map(([h]) => h.length)) + 2);
+  const lines = rows.map(([h, text]) =>
+    h.length + 2 > width ? `  ${h}\n  ${' '.repeat(width)}${text}` : `  ${h.padEnd(width)}${text}`,
+  );
+  return [
+    ...spec.synopsis.map((s, i) => `${i === 0 ? 'Usage: ' : '       '}${spec.name}${s ? ` ${s}` : ''}`),
+    ...(spec.summary ? ['', spec.summary] : []),
+    '',
+    'Options:',
+    ...lines,
+    ...(spec.notes ?? []).flatMap((n) => ['', n]),
+  ].join('\n');
+}
+
+/** What --version prints: the package's version, alone on its line. */
+export function versionText(): string {
+  return packageVersion();
+}
+
+/** The one line a usage error prints (the CLI then exits 2). */
+export function usageError(spec: CliSpec, error: string): string {
+  return `${spec.name}: ${error} (see ${spec.name} --help)`;
+}

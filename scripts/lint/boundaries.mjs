@@ -1,0 +1,103 @@
+// The project's import boundaries as an ESLint rule, so a forbidden import fails `npm run lint`
+// (and so `npm test`) instead of relying on memory. Each folder says which of our folders it may
+// not import; `test/` may import anything. See docs/architecture.md.
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/**
+ * [folder of the importing file, rule]: `only` lists what of ours it may import (files outside
+ * every listed folder are ours too: a list means "nothing else"); `never` what it may not; `packages`
+ * npm packages it may not.
+ */
+export const BOUNDARIES = [
+  ['schema', { only: ['schema'], why: 'the contract imports nothing of ours' }],
+  ['cli-kit', { only: ['cli-kit'], why: 'the shared CLI helper imports nothing of ours' }],
+  [
+    'mock-server/core',
+    {
+      never: ['mock-server/http', 'conformance'],
+      packages: ['express'],
+      why: "the mock's decision core is plain functions: Express and mock-server/http are its shell",
+    },
+  ],
+  ['mock-server', { never: ['conformance'], why: 'the mock never imports the conformance suite' }],
+  [
+    'conformance',
+    { never: ['mock-server'], why: 'the suite talks to a server over HTTP only, never to the mock inside' },
+  ],
+  [
+    'scripts',
+    {
+      only: ['scripts', 'schema', 'cli-kit', 'mock-server/index.ts'],
+      why: "scripts use the contract, the CLI helper and the package's public entry points only",
+    },
+  ],
+];
+
+const OURS = ['schema', 'cli-kit', 'mock-server', 'conformance', 'scripts', 'test'];
+
+const within = (file, folder) => file === folder || file.startsWith(`${folder}/`);
+
+/** The repository-relative path an import names (a folder import means its index.ts), or null for a package. */
+function target(fromFile, specifier) {
+  if (!specifier.startsWith('.')) return null;
+  let rel = path
+    .relative(ROOT, path.resolve(path.dirname(fromFile), specifier))
+    .split(path.sep)
+    .join('/');
+  if (OURS.includes(rel)) rel = `${rel}/index.ts`;
+  return rel;
+}
+
+/** Why `fromFile` may not import `specifier`, or null when it may. */
+export function violation(fromFile, specifier) {
+  const from = path.relative(ROOT, fromFile).split(path.sep).join('/');
+  const rule = BOUNDARIES.find(([folder]) => within(from, folder))?.[1];
+  if (!rule) return null;
+  const to = target(fromFile, specifier);
+  if (to === null) {
+    const pkg = specifier.startsWith('@')
+      ? specifier.split('/').slice(0, 2).join('/')
+      : specifier.split('/')[0];
+    return rule.packages?.includes(pkg) ? rule.why : null;
+  }
+  if (!OURS.some((folder) => within(to, folder) || to.startsWith(`${folder}.`))) return null;
+  if (rule.never?.some((folder) => within(to, folder))) return rule.why;
+  if (rule.only && !rule.only.some((allowed) => within(to, allowed) || to === allowed.replace(/\.ts$/, '')))
+    return rule.why;
+  return null;
+}
+
+const rule = {
+  meta: {
+    type: 'problem',
+    docs: { description: "imports across the project's folder boundaries" },
+    schema: [],
+    messages: { forbidden: '{{file}} may not import {{specifier}}: {{why}}.' },
+  },
+  create(context) {
+    const check = (node, source) => {
+      if (!source || typeof source.value !== 'string') return;
+      const why = violation(context.filename, source.value);
+      if (why)
+        context.report({
+          node,
+          messageId: 'forbidden',
+          data: { file: path.relative(ROOT, context.filename), specifier: source.value, why },
+        });
+    };
+    return {
+      ImportDeclaration: (node) => check(node, node.source),
+      ExportNamedDeclaration: (node) => check(node, node.source),
+      ExportAllDeclaration: (node) => check(node, node.source),
+      ImportExpression: (node) => check(node, node.source),
+      CallExpression: (node) => {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require')
+          check(node, node.arguments[0]);
+      },
+    };
+  },
+};
+
+export const boundariesPlugin = { rules: { boundaries: rule } };

@@ -1,0 +1,21 @@
+// The command line of the bench, soak and fuzz scripts, through the same option-table helper as
+// tga-mock and tga-conformance: --help from the table, --version, one line naming a bad flag (exit 2).
+import { helpText, readCommandLine, usageError, versionText, type CliSpec } from '../cli-kit';
+
+/** The script's options, or exits: 0 after --help/--version, 2 after a usage error. */
+export function scriptOptions<T>(spec: CliSpec, argv: readonly string[] = process.argv.slice(2)): T {
+  const line = readCommandLine(spec, argv);
+  if (line.kind === 'run') return line.values as T;
+  if (line.kind === 'error') {
+    process.stderr.write(`${usageError(spec, line.error)}\n`);
+    process.exit(2);
+  }
+  process.stdout.write(`${line.kind === 'help' ? helpText(spec) : versionText()}\n`);
+  process.exit(0);
+}
+
+/** An integer option from min to max. */
+export const intRange = (min: number, max: number): [(n: number) => boolean, string] => [
+  (n) => Number.isSafeInteger(n) && n >= min && n <= max,
+  `an integer from ${min} to ${max}`,
+];
