@@ -108,7 +108,9 @@ export function readArgv(
 /** The options the environment sets, by key (unset and empty variables are left out). */
 export function readEnv(table: readonly OptionSpec[], env: Record<string, string | undefined>): Values {
   return Object.fromEntries(
-    table.filter((o) => o.env && env[o.env] !== undefined && env[o.env] !== '').map((o) => [o.key, env[o.env!]]),
+    table
+      .filter((o) => o.env && env[o.env] !== undefined && env[o.env] !== '')
+      .map((o) => [o.key, env[o.env!]]),
   );
 }
 
@@ -136,7 +138,10 @@ export function resolveLayers(
       const parsed = o.parse(raw);
       const name = source === 'environment' ? o.env : source === 'flags' ? o.flag : key;
       if (!parsed.ok)
-        return { ok: false, error: `${source}: ${name} must be ${parsed.expected} (got ${JSON.stringify(raw)})` };
+        return {
+          ok: false,
+          error: `${source}: ${name} must be ${parsed.expected} (got ${JSON.stringify(raw)})`,
+        };
       values[key] = parsed.value;
     }
   }

@@ -7,6 +7,8 @@ import { mustDecodeToken } from '../schema/token';
 import { verifyToken } from './core/tokenSignature';
 import { GOOD_JSON } from './test-support/fixtures';
 import { runCli, type CliIo, type CliResult } from './runCli';
+import { helpText } from '../cli-kit';
+import { MOCK_CLI, OPTION_TABLE } from './core/options';
 import { documentedResponse } from '../schema';
 
 function io(env: Record<string, string> = {}, files: Record<string, string> = {}) {
@@ -34,7 +36,9 @@ const exitOf = (r: CliResult) => r.exit;
 describe('tga-mock: bad flags, env and config exit 2 with a clear message', () => {
   test.each([
     [['--port', 'eighty'], {}, '--port must be'],
-    [['--prot', '1'], {}, "Unknown option '--prot'"],
+    [['--prot', '1'], {}, 'tga-mock: unknown flag --prot (see tga-mock --help)\n'],
+    [['--port', '1', '--port', '2'], {}, '--port given twice'],
+    [['--port'], {}, '--port needs a value'],
     [['--rate-limit', '-5'], {}, '--rate-limit'],
     [['--threshold', '{oops'], {}, '--threshold'],
     [['--log-level', 'chatty'], {}, '--log-level'],
@@ -45,6 +49,8 @@ describe('tga-mock: bad flags, env and config exit 2 with a clear message', () =
     const { capture, out } = io(env);
     expect(exitOf(await runCli(argv, capture))).toBe(2);
     expect(out.stderr).toContain(message);
+    // One line naming the problem (warnings aside), no help dump.
+    expect(out.stderr.split('\n').filter((l) => l && !l.includes(': warning: '))).toHaveLength(1);
     expect(out.stdout).toBe('');
   });
 
@@ -54,11 +60,23 @@ describe('tga-mock: bad flags, env and config exit 2 with a clear message', () =
     expect(out.stderr).toContain('config c.json: port must be');
   });
 
-  test('--help prints every flag and exits 0', async () => {
+  test('--help is generated from the option table: every flag, env variable and default', async () => {
     const { capture, out } = io();
     expect(exitOf(await runCli(['--help'], capture))).toBe(0);
-    expect(out.stdout).toContain('--rate-window');
-    expect(out.stdout).toContain('TGA_MOCK_PORT');
+    expect(out.stdout).toBe(`${helpText(MOCK_CLI)}\n`);
+    for (const o of OPTION_TABLE) {
+      const line = out.stdout.split('\n').find((l) => l.includes(o.flag))!;
+      expect(out.stdout).toContain(`[env ${o.env}]`);
+      if (o.default !== undefined && o.arity !== 'switch') expect(out.stdout).toContain('(default: ');
+      expect(line).toBeDefined();
+    }
+    expect(out.stdout).toContain('--version');
+  });
+
+  test('--version prints the package version', async () => {
+    const { capture, out } = io();
+    expect(exitOf(await runCli(['--version'], capture))).toBe(0);
+    expect(out.stdout).toBe(`${(require('../package.json') as { version: string }).version}\n`);
   });
 });
 

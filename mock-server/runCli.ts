@@ -82,7 +82,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
   try {
     app = createApp(options, { logger });
   } catch (e) {
-    return usageFailure(io, MOCK_CLI, (e as Error).message);
+    io.stderr(`tga-mock: ${(e as Error).message}\n`);
+    return { exit: BAD_USAGE };
   }
   let listening;
   try {

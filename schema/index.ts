@@ -15,3 +15,25 @@ export {
   type DocumentedResponse,
 } from './responses';
 export type * from './generated/types';
+export {
+  claimsFor,
+  decodeToken,
+  DEMO_CLAIMS,
+  encodeClaims,
+  flipSignatureBit,
+  forgeClaims,
+  joinToken,
+  malformedTokens,
+  mustDecodeToken,
+  redactToken,
+  SIGNATURE_BYTES,
+  type DecodedToken,
+  type TokenClaims,
+  type TokenDecoding,
+} from './token';
+export * as headers from './headers';
+export { resolveRefs, RefError, type SchemaNode, type ResolvedSchema } from './json/resolveRefs';
+export { canonicalJson, sameJson } from './json/canonicalJson';
+export { jsonType, typeAllows, type JsonTypeName } from './json/jsonType';
+export { escapeSegment, unescapeSegment } from './json/jsonPointer';
+export { seededRandom, type Random } from './random';

@@ -1,5 +1,6 @@
-// A small seeded PRNG (mulberry32) so a fault armed with a seed fires on the same requests every
-// run; Math.random cannot be seeded. Returns floats in [0, 1) like Math.random.
+// The one seeded PRNG (mulberry32): the same seed gives the same floats in [0, 1) on every platform,
+// which Math.random cannot. The mock uses it so a fault armed with a seed fires on the same requests
+// every run; the breaking gate uses it so a counterexample is reproducible from its seed alone.
 export type Random = () => number;
 
 export function seededRandom(seed: number): Random {

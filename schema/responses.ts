@@ -7,7 +7,7 @@ import responsesSchema from './responses.schema.json';
 export const DOCUMENTED_REASONS = [
   'RECORDED',
   'RECORD_FAILED',
-  'TOKEN_MISSING',
+  'TOKEN_MISSING_OR_MALFORMED',
   'TOKEN_INVALID',
   'APP_NAME_MISMATCH',
   'VALIDATION',

@@ -1,5 +1,6 @@
 // The command line of the bench, soak and fuzz scripts, through the same option-table helper as
 // tga-mock and tga-conformance: --help from the table, --version, one line naming a bad flag (exit 2).
+import { writeSync } from 'node:fs';
 import { helpText, readCommandLine, usageError, versionText, type CliSpec } from '../cli-kit';
 
 /** The script's options, or exits: 0 after --help/--version, 2 after a usage error. */
@@ -7,10 +8,10 @@ export function scriptOptions<T>(spec: CliSpec, argv: readonly string[] = proces
   const line = readCommandLine(spec, argv);
   if (line.kind === 'run') return line.values as T;
   if (line.kind === 'error') {
-    process.stderr.write(`${usageError(spec, line.error)}\n`);
+    writeSync(2, `${usageError(spec, line.error)}\n`); // synchronous: process.exit follows
     process.exit(2);
   }
-  process.stdout.write(`${line.kind === 'help' ? helpText(spec) : versionText()}\n`);
+  writeSync(1, `${line.kind === 'help' ? helpText(spec) : versionText()}\n`);
   process.exit(0);
 }
 

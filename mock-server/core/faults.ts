@@ -1,7 +1,7 @@
 // Armed faults and which one fires. Each kind acts at one step of the decision: rate-limit at
 // step 4, record-failure and reset at step 7, latency on every answer. A fault's count is spent
 // only when it fires, so a request rejected earlier, or for another app, leaves it armed.
-import { seededRandom, type Random } from './random';
+import { seededRandom, type Random } from '../../schema/random';
 import type { FaultKind, FaultSpec } from './faultSpec';
 
 export interface Fault {

@@ -10,7 +10,7 @@ import { createFaultStore, type FaultStore } from '../core/faults';
 import { createJournal, type Journal } from '../core/journal';
 import { resolveOptions, type MockOptions } from '../core/options';
 import { createRateLimiter, type RateLimiter } from '../core/rateLimit';
-import type { Random } from '../core/random';
+import type { Random } from '../../schema/random';
 import { createInspectorRouter } from '../inspector/createInspectorRouter';
 import { controlRoutes } from './controlRoutes';
 import { cors } from './cors';

@@ -1,4 +1,4 @@
-import { RefError, resolveRefs } from './resolve';
+import { RefError, resolveRefs } from './resolveRefs';
 
 const ID = 'https://r.invalid/s/';
 const names = { $id: `${ID}names.json`, type: 'string', enum: ['a', 'b'] };

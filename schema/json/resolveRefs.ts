@@ -1,13 +1,13 @@
 // Inlines every `$ref` of a set of draft 2020-12 documents, so two versions of a schema can be
 // compared node by node (and compiled by ajv with no registry). Each produced node remembers where
 // it came from (`event.schema.json#/properties/messages`), so findings name the line to look at.
-import type { JsonSchema } from '../../schema/schemas';
+import type { JsonSchema } from '../schemas';
+import { sameJson } from './canonicalJson';
 import { escapeSegment, unescapeSegment } from './jsonPointer';
-import { sameJson } from './sameJson';
 
 export type SchemaNode = JsonSchema | boolean;
 
-export interface Resolved {
+export interface ResolvedSchema {
   schema: SchemaNode;
   /** node → `file#/json/pointer` of the definition it was made from. */
   origins: WeakMap<object, string>;
@@ -51,7 +51,7 @@ function fileName(id: string): string {
  * @param documents every document the root may reference, each with an absolute `$id`
  * @param rootRef the `$id` (optionally with `#/pointer`) of the schema to resolve
  */
-export function resolveRefs(documents: JsonSchema[], rootRef: string): Resolved {
+export function resolveRefs(documents: JsonSchema[], rootRef: string): ResolvedSchema {
   const byId = new Map<string, JsonSchema>();
   for (const doc of documents) {
     if (typeof doc.$id !== 'string') throw new RefError('every document needs an absolute $id');

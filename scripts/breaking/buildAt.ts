@@ -3,7 +3,7 @@
 // in the smallest value of the root that reaches that node (minimal siblings, one array item).
 import { isObj } from './sampler/sampleTypes';
 import type { Seg } from './compare';
-import type { SchemaNode } from './resolve';
+import type { SchemaNode } from '../../schema/json/resolveRefs';
 import { NONE, sample, type Rng } from './sample';
 
 /** A value of `root` whose part at `path` (a path into the schema) is `leaf`; NONE when the path cannot be aimed at. */

@@ -167,10 +167,13 @@ describe('npm run schema:check-breaking', () => {
       code: 2,
       err: expect.stringContaining('--samples'),
     });
-    expect(gate('--frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('Usage:') });
+    expect(gate('--frobnicate')).toMatchObject({
+      code: 2,
+      err: 'schema:check-breaking: unknown flag --frobnicate (see schema:check-breaking --help)\n',
+    });
     expect(gate('--root', dir, '--base')).toMatchObject({
       code: 2,
-      err: expect.stringContaining('missing value for --base'),
+      err: expect.stringContaining('--base needs a value'),
     });
     const badPattern = JSON.parse(contract[SCHEMA_FILES.event]) as { properties: Record<string, object> };
     badPattern.properties.platform = { type: 'string', pattern: '([unclosed' };
@@ -189,6 +192,10 @@ describe('npm run schema:check-breaking', () => {
       err: expect.stringContaining('no schema/request.schema.json'),
     });
     expect(gate('--help')).toMatchObject({ code: 0, out: expect.stringContaining('--base GIT_REF') });
+    expect(gate('--version')).toMatchObject({
+      code: 0,
+      out: `${(JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version}\n`,
+    });
   });
 
   test('the npm script runs the gate as a process', () => {

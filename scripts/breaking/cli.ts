@@ -12,22 +12,18 @@ import { openBase } from './gitBase';
 import { formatText, type Report } from './report';
 import { isBreakingRelease } from './semver';
 import { loadSurfaces, type ReadFile } from './surfaces';
-import { RefError } from './resolve';
+import { RefError } from '../../schema/json/resolveRefs';
 import { SchemaFileError } from './surfaces';
-import { parseNumericFlags } from '../numericFlags';
-
-export const USAGE = `Usage: npm run schema:check-breaking -- [options]
-
-Compares the request and response schemas at a git ref (the base) with the working tree.
-Exit 0 when nothing breaks, when the breaking change comes with a breaking version bump, or when
-the base cannot be read; exit 1 on an unreleased breaking change; exit 2 on bad input.
-
-  --base GIT_REF       the base (default: the merge base with main, or HEAD~1 on main)
-  --report-json FILE   also write the findings as JSON
-  --seed N             seed of the counterexample search (default 1)
-  --samples N          random values drawn per schema, 0 to 100000 (default 300)
-  --root DIR           the checkout to check (default: the current directory)
-  --help               this text`;
+import {
+  helpText,
+  number,
+  option,
+  readCommandLine,
+  str,
+  usageError,
+  versionText,
+  type CliSpec,
+} from '../../cli-kit';
 
 interface Args {
   seed: number;
@@ -35,28 +31,49 @@ interface Args {
   base?: string;
   root: string;
   reportJson?: string;
-  help?: boolean;
 }
 
-export function parseArgs(argv: string[]): Args {
-  if (argv.includes('--help') || argv.includes('-h')) return { seed: 1, samples: 300, root: '.', help: true };
-  const text = (key: 'base' | 'root' | 'reportJson') => (value: string, into: Args) => {
-    into[key] = value;
-  };
-  return parseNumericFlags<Args>(
-    argv,
-    { seed: 1, samples: 300, root: process.cwd() },
-    {
-      '--seed': ['seed', (n) => Number.isSafeInteger(n), 'an integer'],
-      '--samples': [
-        'samples',
-        (n) => Number.isInteger(n) && n >= 0 && n <= 100_000,
-        'an integer, 0 to 100000',
-      ],
-    },
-    { '--base': text('base'), '--root': text('root'), '--report-json': text('reportJson') },
-  );
-}
+export const GATE_CLI: CliSpec = {
+  name: 'schema:check-breaking',
+  synopsis: ['[options]    (npm run schema:check-breaking -- [options])'],
+  summary: 'Compares the request and response schemas at a git ref (the base) with the working tree.',
+  table: [
+    option({
+      key: 'base',
+      valueName: 'GIT_REF',
+      parse: str,
+      defaultText: 'the merge base with main, or HEAD~1 on main',
+      help: 'the base',
+    }),
+    option({ key: 'reportJson', valueName: 'FILE', parse: str, help: 'also write the findings as JSON' }),
+    option({
+      key: 'seed',
+      valueName: 'N',
+      default: 1,
+      parse: number(Number.isSafeInteger, 'an integer'),
+      help: 'seed of the counterexample search',
+    }),
+    option({
+      key: 'samples',
+      valueName: 'N',
+      default: 300,
+      parse: number((n) => Number.isInteger(n) && n >= 0 && n <= 100_000, 'an integer, 0 to 100000'),
+      help: 'random values drawn per schema',
+    }),
+    option({
+      key: 'root',
+      valueName: 'DIR',
+      default: '.',
+      defaultText: 'the current directory',
+      parse: str,
+      help: 'the checkout to check',
+    }),
+  ],
+  notes: [
+    'Exit 0 when nothing breaks, when the breaking change comes with a breaking version bump, or when\n' +
+      'the base cannot be read; exit 1 on an unreleased breaking change; exit 2 on bad input.',
+  ],
+};
 
 function versionIn(text: string | null): string | null {
   try {
@@ -94,17 +111,16 @@ function finish(report: Report, args: Args, io: Io): number {
 }
 
 export function run(argv: string[], io: Io): number {
-  let args: Args;
-  try {
-    args = parseArgs(argv);
-  } catch (err) {
-    io.err(`schema:check-breaking: ${(err as Error).message}\n\n${USAGE}\n`);
+  const line = readCommandLine(GATE_CLI, argv);
+  if (line.kind === 'error') {
+    io.err(`${usageError(GATE_CLI, line.error)}\n`);
     return 2;
   }
-  if (args.help) {
-    io.out(USAGE + '\n');
+  if (line.kind !== 'run') {
+    io.out(`${line.kind === 'help' ? helpText(GATE_CLI) : versionText()}\n`);
     return 0;
   }
+  const args = line.values as unknown as Args;
   const root = path.resolve(args.root);
   const readHead: ReadFile = (rel) => {
     try {

@@ -5,12 +5,12 @@
 // This module walks the two trees and owns the list of changes; each family of keywords is compared
 // in its own module under structural/, handed a Walker (emit, walk, child) to report and descend.
 import type { JsonSchema } from '../../schema/schemas';
-import type { Resolved, SchemaNode } from './resolve';
+import type { ResolvedSchema, SchemaNode } from '../../schema/json/resolveRefs';
 import type { RuleId } from './rules';
 import { compareApplicators, OPEN_WHEN_ABSENT } from './structural/compareApplicators';
 import { ANNOTATIONS, compareConstraints, LOWER, UPPER } from './structural/compareConstraints';
 import { compareObjects } from './structural/compareObjects';
-import { escapeSegment } from './jsonPointer';
+import { escapeSegment } from '../../schema/json/jsonPointer';
 import { same, show, type Ctx, type Walker } from './structural/walker';
 
 export { matchBranches } from './structural/matchBranches';
@@ -75,7 +75,7 @@ const HANDLED = new Set([
   ...OPEN_WHEN_ABSENT,
 ]);
 
-export function compareSchemas(oldR: Resolved, newR: Resolved): Change[] {
+export function compareSchemas(oldR: ResolvedSchema, newR: ResolvedSchema): Change[] {
   const changes: Change[] = [];
 
   function pointerOf(origins: WeakMap<object, string>, node: SchemaNode, fallback: string): string {

@@ -7,10 +7,10 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats';
 import type { JsonSchema } from '../../schema/schemas';
 import type { Change, Seg } from './compare';
-import type { SchemaNode } from './resolve';
+import type { SchemaNode } from '../../schema/json/resolveRefs';
 import type { RuleId, Side } from './rules';
 import { buildAt } from './buildAt';
-import { unescapeSegment } from './jsonPointer';
+import { unescapeSegment } from '../../schema/json/jsonPointer';
 import { shrink } from './shrink';
 import { probeValues } from './probes';
 import { makeRng, NONE, sample } from './sample';

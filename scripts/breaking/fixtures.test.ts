@@ -1,31 +1,19 @@
-// One fixture pair per rule (scripts/breaking/fixtures/*.json): the gate's verdict, the rules it
-// names, and — checked here with a fresh ajv, not the gate's own — that every counterexample it
-// gives is accepted by the schema the side must honour and refused by the other.
+// One fixture pair per rule (scripts/breaking/fixtures/*.json, each a base schema plus the edit under
+// test; see test-support/loadFixture.ts): the gate's verdict, the rules it names, and — checked here
+// with a fresh ajv, not the gate's own — that every counterexample it gives is accepted by the schema
+// the side must honour and refused by the other.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { resolveRefs } from '../../schema/json/resolveRefs';
 import type { JsonSchema } from '../../schema/schemas';
 import { judge } from './gate';
-import { resolveRefs } from './resolve';
 import { RULES, type Side } from './rules';
 import type { Surface } from './surfaces';
+import { BASE_DIR, loadFixtures, readBase, readFixtureFile } from './test-support/loadFixture';
 
-interface Fixture {
-  description: string;
-  side: Side;
-  old: JsonSchema;
-  new: JsonSchema;
-  expect: { breaking: boolean; rules: string[]; counterexample: boolean };
-}
-
-const dir = path.join(__dirname, 'fixtures');
-const fixtures = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .map(
-    (f) =>
-      [f.replace(/\.json$/, ''), JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Fixture] as const,
-  );
+const fixtures = loadFixtures().map((f) => [f.name, f] as const);
 
 function surface(schema: JsonSchema, side: Side): Surface {
   return { id: side, side, resolved: resolveRefs([schema], String(schema.$id)) };
@@ -36,6 +24,30 @@ function validator(schema: JsonSchema) {
   addFormats(ajv);
   return ajv.compile(schema);
 }
+
+describe('fixture files', () => {
+  const files = fixtures.map(([name]) => [name, readFixtureFile(name)] as const);
+
+  test('each is a base and an edit, not a copy of a schema', () => {
+    const keys = ['description', 'side', 'base', 'setup', 'change', 'expect'];
+    for (const [name, file] of files) {
+      expect([name, Object.keys(file).every((k) => keys.includes(k))]).toEqual([name, true]);
+      expect([name, file.change.length > 0]).toEqual([name, true]);
+    }
+  });
+
+  test('every shared base is used, and the batch form defines the very event base', () => {
+    const used = new Set(files.map(([, file]) => file.base));
+    for (const base of readdirSync(BASE_DIR).map((f) => f.replace(/\.json$/, '')))
+      expect([base, used.has(base)]).toEqual([base, true]);
+    expect((readBase('batch').$defs as Record<string, unknown>).Event).toEqual(readBase('event'));
+  });
+
+  test('each change changes the old schema', () => {
+    const text = (s: JsonSchema) => JSON.stringify({ ...s, $id: '' });
+    for (const [name, f] of fixtures) expect([name, text(f.old)]).not.toEqual([name, text(f.new)]);
+  });
+});
 
 describe('breaking-change fixtures', () => {
   test('there is a fixture for the cases common tools miss, and both verdicts are covered', () => {

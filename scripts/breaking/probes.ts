@@ -4,7 +4,7 @@
 // (case, spacing, sign) — the differences format and pattern changes hinge on.
 import { isObj } from './sampler/sampleTypes';
 import type { Change } from './compare';
-import type { SchemaNode } from './resolve';
+import type { SchemaNode } from '../../schema/json/resolveRefs';
 import { edgeValues, sample, type Rng } from './sample';
 
 /** Up to how many leaf values a targeted search tries per change. */

@@ -6,6 +6,7 @@
 //
 // This module is the sampler's public face and its dispatcher; each kind of value is made in its own
 // module under sampler/, and the ones that recurse get `sample` passed in rather than importing it.
+import { typeAllows } from '../../schema/json/jsonType';
 import type { JsonSchema } from '../../schema/schemas';
 import { collectEdgeValues } from './sampler/collectEdgeValues';
 import { pick, type Rng } from './sampler/makeRng';
@@ -78,13 +79,7 @@ export function sample(
 
 function sampleEnum(s: JsonSchema, members: unknown[], rng: Rng, mode: SampleMode): Sampled | typeof NONE {
   const types = has(s, 'type') ? typesOf(s) : undefined;
-  const jsonType = (v: unknown) =>
-    v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v;
-  const typed = types
-    ? members.filter(
-        (v) => types.includes(jsonType(v)) || (jsonType(v) === 'integer' && types.includes('number')),
-      )
-    : members;
+  const typed = types ? members.filter((v) => typeAllows(types, v)) : members;
   if (typed.length === 0) return NONE;
   return clone(mode === 'random' ? pick(rng, typed) : typed[0]);
 }

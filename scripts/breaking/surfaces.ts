@@ -2,14 +2,14 @@
 // and marked with its side. Request side: the body as written and its strict variant. Response
 // side: each documented response of responses.schema.json (with its HTTP status) and the threshold.
 import { toStrictEventSchema, toStrictRequestSchema, type JsonSchema } from '../../schema/schemas';
-import { resolveRefs, type Resolved } from './resolve';
+import { resolveRefs, type ResolvedSchema } from '../../schema/json/resolveRefs';
 import type { Side } from './rules';
 
 export interface Surface {
   /** Stable id: `request`, `request.strict`, `response:Success`, `threshold`. */
   id: string;
   side: Side;
-  resolved: Resolved;
+  resolved: ResolvedSchema;
   /** Response surfaces: the documented HTTP status and reason code. */
   status?: number;
   reason?: string;

@@ -31,7 +31,7 @@ const PINNED = {
   paths: ['events', 'events/fingerprint', 'events/threshold', 'eventsThreshold'],
 };
 
-// The fields SDK 1.6.4 sends with app-init and app-hide (see CONTRACT-NOTES, "Observed").
+// The fields SDK 1.6.4 sends with app-init and app-hide (observed from the unmodified bundle; docs/contract-decisions.md).
 const PINNED_EVENT_FIELDS = [
   'app_name',
   'client_timestamp',

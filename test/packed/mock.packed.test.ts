@@ -1,55 +1,23 @@
-// The package as users get it: `npm pack` (from a copy of the working tree, since pack runs the
-// `prepare` build and the repository's own dist/ may be in use), the tarball installed into an
-// empty folder, and there `npx tga-mock --port 0` answers and `npx tga-mock token …` prints a
-// token the running mock accepts. This checks `bin`, `files` and the build output together.
-import { execFile, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
+// The package as users get it (test/support/packedPackage.ts): the tarball installed into an empty
+// folder, and there `npx tga-mock --port 0` answers and `npx tga-mock token …` prints a token the
+// running mock accepts. This checks `bin`, `files` and the build output together.
+import { spawn } from 'node:child_process';
 import request from 'supertest';
 import { GOOD_JSON } from '../../mock-server/test-support/fixtures';
 import { listeningUrl } from '../../mock-server/test-support/listeningUrl';
 import { documentedResponse } from '../../schema';
+import { tarballViolations } from './tarballPolicy';
+import { cleanEnv as env, installPacked, packFromCopy, run, type Packed } from '../support/packedPackage';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, '..', '..');
-// Only what npm and node need: an outer `npm test` must not leak npm_* settings or TGA_MOCK_* here.
-const env = {
-  PATH: process.env.PATH ?? '',
-  HOME: process.env.HOME ?? tmpdir(),
-  npm_config_audit: 'false',
-  npm_config_fund: 'false',
-};
+let packed: Packed;
 let dir: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'tga-mock-packed-'));
-  const src = path.join(dir, 'src');
-  const skipped = /^\/(node_modules|dist|\.git|\.artifacts|coverage)(\/|$)|\.tgz$/;
-  cpSync(ROOT, src, { recursive: true, filter: (p) => !skipped.test(p.slice(ROOT.length)) });
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(src, 'node_modules'), 'dir');
-  const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', dir], {
-    cwd: src,
-    env,
-    maxBuffer: 32 << 20,
-  });
-  const tarball = path.join(dir, stdout.trim().split('\n').pop()!);
-  const consumer = path.join(dir, 'consumer');
-  cpSync(tarball, path.join(consumer, path.basename(tarball)));
-  writeFileSync(
-    path.join(consumer, 'package.json'),
-    JSON.stringify({ name: 'packed-mock-consumer', private: true }),
-  );
-  await run('npm', ['install', '--prefer-offline', '--omit=dev', `./${path.basename(tarball)}`], {
-    cwd: consumer,
-    env,
-    maxBuffer: 32 << 20,
-  });
-  dir = consumer;
+  packed = await packFromCopy('tga-mock-packed-');
+  dir = await installPacked(packed, 'packed-mock-consumer');
 }, 300_000);
 
-afterAll(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
+afterAll(() => packed?.cleanup());
 
 test('npx tga-mock --port 0 answers; npx tga-mock token prints a token it accepts', async () => {
   const { stdout: token } = await run(
@@ -102,4 +70,15 @@ test('the installed package exports the programmatic API', async () => {
     { cwd: dir, env },
   );
   expect(stdout.trim()).toBe('function,function,function,function,function');
+});
+
+test('the tarball holds only what a user runs', () => {
+  expect(packed.files).toContain('dist/mock-server/cli.js');
+  expect(tarballViolations(packed.files)).toEqual([]);
+});
+
+test('npx tga-mock --version prints the package version', async () => {
+  const { version } = require('../../package.json') as { version: string };
+  const { stdout } = await run('npx', ['tga-mock', '--version'], { cwd: dir, env });
+  expect(stdout).toBe(`${version}\n`);
 });

@@ -2,7 +2,7 @@
 // propertyNames and the unevaluated ones; anyOf / oneOf (branches matched by matchBranches), allOf,
 // not and if / then / else.
 import type { JsonSchema } from '../../../schema/schemas';
-import type { SchemaNode } from '../resolve';
+import type { SchemaNode } from '../../../schema/json/resolveRefs';
 import { label, matchBranches } from './matchBranches';
 import { same, type Ctx, type Walker } from './walker';
 

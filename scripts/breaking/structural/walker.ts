@@ -2,9 +2,9 @@
 // the walker each family is handed (to report a change, or to descend into a pair of subschemas),
 // and the few ways values are compared and shown.
 import type { Change, Seg } from '../compare';
-import type { SchemaNode } from '../resolve';
+import type { SchemaNode } from '../../../schema/json/resolveRefs';
 import type { RuleId } from '../rules';
-import { sameJson } from '../sameJson';
+import { sameJson } from '../../../schema/json/canonicalJson';
 
 /** Where the compared node is: its path and pointer in each tree, and the instance location it governs. */
 export interface Ctx {
@@ -32,7 +32,7 @@ export interface Walker {
   child: (ctx: Ctx, oldSegs: Seg[], newSegs: Seg[], at: string, o: SchemaNode, n: SchemaNode) => Ctx;
 }
 
-/** Key order does not count (see sameJson.ts). */
+/** Key order does not count (see schema/json/canonicalJson.ts). */
 export const same = sameJson;
 export const show = (v: unknown) => JSON.stringify(v);
 
