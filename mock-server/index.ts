@@ -20,14 +20,7 @@ export {
   type Resolved,
   type ResolveInput,
 } from './core/options';
-export {
-  ANSWERS,
-  answerFor,
-  MOCK_REASONS,
-  type Reason,
-  type MockReason,
-  type Answer,
-} from './core/answers';
+export { ANSWERS, answerFor, MOCK_REASONS, type Reason, type MockReason, type Answer } from './core/answers';
 export {
   decide,
   type Decision,

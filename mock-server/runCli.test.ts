@@ -6,6 +6,7 @@ import request from 'supertest';
 import { mustDecodeToken } from '../schema/token';
 import { verifyToken } from './core/tokenSignature';
 import { GOOD_JSON } from './test-support/fixtures';
+import pkg from '../package.json';
 import { runCli, type CliIo, type CliResult } from './runCli';
 import { helpText } from '../cli-kit';
 import { MOCK_CLI, OPTION_TABLE } from './core/options';
@@ -76,7 +77,7 @@ describe('tga-mock: bad flags, env and config exit 2 with a clear message', () =
   test('--version prints the package version', async () => {
     const { capture, out } = io();
     expect(exitOf(await runCli(['--version'], capture))).toBe(0);
-    expect(out.stdout).toBe(`${(require('../package.json') as { version: string }).version}\n`);
+    expect(out.stdout).toBe(`${pkg.version}\n`);
   });
 });
 
@@ -134,7 +135,10 @@ describe('tga-mock server', () => {
     try {
       expect(out.stdout).toContain(`listening on ${result.url}`);
       const demo = /TGA-Auth-Token: ([^']+)'/.exec(out.stdout)![1];
-      expect(mustDecodeToken(demo).claims).toMatchObject({ app_name: 'docs', app_domain: 'http://localhost' });
+      expect(mustDecodeToken(demo).claims).toMatchObject({
+        app_name: 'docs',
+        app_domain: 'http://localhost',
+      });
       const curlBody = /-d '([^']+)'/.exec(out.stdout)![1];
       const res = await request(result.url)
         .post('/events')

@@ -3,7 +3,16 @@
 // exit codes; cli.ts only wires it to the real process and signals.
 import { readFileSync } from 'node:fs';
 import pino, { type DestinationStream } from 'pino';
-import { helpText, option, packageVersion, readCommandLine, str, usageError, versionText, type CliSpec } from '../cli-kit';
+import {
+  helpText,
+  option,
+  packageVersion,
+  readCommandLine,
+  str,
+  usageError,
+  versionText,
+  type CliSpec,
+} from '../cli-kit';
 import { claimsFor, DEMO_CLAIMS } from '../schema/token';
 import { banner } from './banner';
 import { MOCK_CLI, OPTION_TABLE, resolveOptions, usage } from './core/options';
@@ -39,7 +48,13 @@ const TOKEN_CLI: CliSpec = {
       parse: str,
       help: "the token's app_domain, the origin requests must come from (required)",
     }),
-    option({ key: 'appUrl', valueName: 'URL', parse: str, help: "the token's app_url", defaultText: 'https://t.me/NAME' }),
+    option({
+      key: 'appUrl',
+      valueName: 'URL',
+      parse: str,
+      help: "the token's app_url",
+      defaultText: 'https://t.me/NAME',
+    }),
     OPTION_TABLE.find((o) => o.key === 'secret')!,
   ],
 };

@@ -1,4 +1,4 @@
-// The README's startMock example, verbatim but for the import path (readme.test.ts checks that).
+// The startMock example of docs/mock-server.md, verbatim but for the import path (test/docs/examples.test.ts checks that).
 import { startMock, type RunningMock } from './index';
 
 let mock: RunningMock;

@@ -1,6 +1,7 @@
 // Header names the API and the mock put on the wire. Node lower-cases incoming header names, so
 // each is given as sent (for documentation and clients) and as read (`.lower`).
-const header = <T extends string>(name: T) => Object.freeze({ name, lower: name.toLowerCase() as Lowercase<T> });
+const header = <T extends string>(name: T) =>
+  Object.freeze({ name, lower: name.toLowerCase() as Lowercase<T> });
 
 /** The documented request header carrying the app's token. */
 export const AUTH_TOKEN = header('TGA-Auth-Token');

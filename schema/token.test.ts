@@ -20,11 +20,16 @@ describe('the token format', () => {
     const [claimsPart, sig] = TOKEN.split('!');
     expect(JSON.parse(Buffer.from(claimsPart, 'base64').toString())).toEqual(claims);
     const decoded = decodeToken(TOKEN);
-    expect(decoded).toEqual({ ok: true, token: { claims, claimsPart, signature: Buffer.from(sig, 'base64') } });
+    expect(decoded).toEqual({
+      ok: true,
+      token: { claims, claimsPart, signature: Buffer.from(sig, 'base64') },
+    });
   });
 
   test('a token without app_url decodes with an empty one', () => {
-    const decoded = decodeToken(joinToken(b64(JSON.stringify({ app_name: 'a', app_domain: 'b' })), signature));
+    const decoded = decodeToken(
+      joinToken(b64(JSON.stringify({ app_name: 'a', app_domain: 'b' })), signature),
+    );
     expect(decoded.ok && decoded.token.claims).toEqual({ app_name: 'a', app_url: '', app_domain: 'b' });
   });
 
@@ -34,12 +39,20 @@ describe('the token format', () => {
     ['no separator', b64(JSON.stringify(claims)), '"<base64 JSON>!<base64 signature>"'],
     ['two separators', `${b64(JSON.stringify(claims))}!${sig32}!${sig32}`, '"<base64 JSON>!'],
     ['claims not base64', `not base64!${sig32}`, 'standard base64'],
-    ['non-canonical base64 (junk Buffer.from would skip)', `${b64(JSON.stringify(claims))}*!${sig32}`, 'base64'],
+    [
+      'non-canonical base64 (junk Buffer.from would skip)',
+      `${b64(JSON.stringify(claims))}*!${sig32}`,
+      'base64',
+    ],
     ['claims not JSON', `${b64('hello')}!${sig32}`, 'not base64 of JSON'],
     ['claims a JSON array', `${b64('[1]')}!${sig32}`, 'not a JSON object'],
     ['app_name not a string', `${b64(JSON.stringify({ ...claims, app_name: 1 }))}!${sig32}`, 'app_name'],
     ['app_domain missing', `${b64(JSON.stringify({ app_name: 'docs' }))}!${sig32}`, 'app_domain'],
-    ['signature 31 bytes', `${b64(JSON.stringify(claims))}!${Buffer.alloc(31).toString('base64')}`, '32 bytes'],
+    [
+      'signature 31 bytes',
+      `${b64(JSON.stringify(claims))}!${Buffer.alloc(31).toString('base64')}`,
+      '32 bytes',
+    ],
     ['signature not base64', `${b64(JSON.stringify(claims))}!${'*'.repeat(44)}`, 'base64'],
   ])('refuses %s, saying why', (_name, header, why) => {
     const decoded = decodeToken(header);
@@ -78,6 +91,10 @@ describe('forgeries derived from one token', () => {
   });
 
   test('the demo claims are the docs app on http://localhost', () => {
-    expect(DEMO_CLAIMS).toEqual({ app_name: 'docs', app_url: 'https://t.me/docs', app_domain: 'http://localhost' });
+    expect(DEMO_CLAIMS).toEqual({
+      app_name: 'docs',
+      app_url: 'https://t.me/docs',
+      app_domain: 'http://localhost',
+    });
   });
 });

@@ -22,7 +22,11 @@ export type TokenDecoding = { ok: true; token: DecodedToken } | { ok: false; err
 export const SIGNATURE_BYTES = 32;
 
 /** Claims for an app on a domain; the Telegram link defaults to `https://t.me/<app name>`. */
-export function claimsFor(appName: string, appDomain: string, appUrl = `https://t.me/${appName}`): TokenClaims {
+export function claimsFor(
+  appName: string,
+  appDomain: string,
+  appUrl = `https://t.me/${appName}`,
+): TokenClaims {
   return { app_name: appName, app_url: appUrl, app_domain: appDomain };
 }
 

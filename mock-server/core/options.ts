@@ -63,7 +63,7 @@ const spec = (key: keyof MockOptions, kind: Kind, def: unknown, parse: Parser, h
   });
 };
 
-/** Every option: flag, env variable, default, parser, help. The README's table mirrors this one. */
+/** Every option: flag, env variable, default, parser, help. docs/mock-server.md's table mirrors this one. */
 export const OPTION_TABLE: readonly OptionSpec[] = [
   spec('port', 'int', 8787, int(0, 65535), 'port to listen on; 0 picks a free port'),
   spec('host', 'string', '127.0.0.1', str, 'address to listen on'),

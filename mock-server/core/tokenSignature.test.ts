@@ -24,8 +24,14 @@ describe('checkToken (steps 1 and 2, remembered per header)', () => {
     for (let round = 0; round < 2; round++) {
       expect(checkToken(good, 'memo-secret')).toEqual({ ok: true, claims });
       expect(checkToken(forged, 'memo-secret')).toEqual({ ok: false, reason: 'TOKEN_INVALID', claims });
-      expect(checkToken('not-a-token', 'memo-secret')).toEqual({ ok: false, reason: 'TOKEN_MISSING_OR_MALFORMED' });
-      expect(checkToken(undefined, 'memo-secret')).toEqual({ ok: false, reason: 'TOKEN_MISSING_OR_MALFORMED' });
+      expect(checkToken('not-a-token', 'memo-secret')).toEqual({
+        ok: false,
+        reason: 'TOKEN_MISSING_OR_MALFORMED',
+      });
+      expect(checkToken(undefined, 'memo-secret')).toEqual({
+        ok: false,
+        reason: 'TOKEN_MISSING_OR_MALFORMED',
+      });
     }
   });
 

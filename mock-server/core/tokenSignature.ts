@@ -1,7 +1,13 @@
 // What the mock adds to the token format (schema/token.ts): its signature. The mock signs a
 // token's base64 claims part with HMAC-SHA256 under its own secret; a real server has its own key.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { decodeToken, encodeClaims, joinToken, type DecodedToken, type TokenClaims } from '../../schema/token';
+import {
+  decodeToken,
+  encodeClaims,
+  joinToken,
+  type DecodedToken,
+  type TokenClaims,
+} from '../../schema/token';
 
 function sign(claimsPart: string, secret: string): Buffer {
   return createHmac('sha256', secret).update(claimsPart).digest();

@@ -181,7 +181,15 @@ describe('createInspectorRouter', () => {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/__mock/inspector/stream`;
       const [snapshot] = await readFrames(url, 1, () => undefined);
       expect(snapshot.data).toMatchObject({
-        rows: [{ seq: 1, status: 400, reason: 'TOKEN_MISSING_OR_MALFORMED', app_name: 'docs', event_names: ['app-init'] }],
+        rows: [
+          {
+            seq: 1,
+            status: 400,
+            reason: 'TOKEN_MISSING_OR_MALFORMED',
+            app_name: 'docs',
+            event_names: ['app-init'],
+          },
+        ],
         counts: { requests: { '400': 1 } },
       });
     } finally {

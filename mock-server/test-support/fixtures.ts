@@ -10,7 +10,11 @@ export const SECRET = 'fixture-secret';
 export const GOOD_BODY = documented.vectors[0].body as Record<string, unknown>[];
 export const GOOD_JSON = JSON.stringify(GOOD_BODY);
 
-export function token(appName = DEMO_CLAIMS.app_name, appDomain = DEMO_CLAIMS.app_domain, secret = SECRET): string {
+export function token(
+  appName = DEMO_CLAIMS.app_name,
+  appDomain = DEMO_CLAIMS.app_domain,
+  secret = SECRET,
+): string {
   return createToken(claimsFor(appName, appDomain), secret);
 }
 

@@ -42,7 +42,7 @@ describe('isBreakingRelease', () => {
     ['0.1.0', '0.2.0', true],
     ['0.1.7', '0.2.0-rc.1', true],
     ['0.1.0', '0.1.1', false],
-    ['0.0.1', '0.0.2', false], // the rule, not npm's caret
+    ['0.0.1', '0.0.2', false], // the gate's release rule, not npm's caret
     ['0.0.3', '0.1.0', true],
     ['0.4.2', '1.0.0', true],
     ['0.4.2', '1.0.0-beta.2', true],

@@ -50,7 +50,7 @@ const opensBreakingSeries = (v: Version) => v.patch === 0 && (v.major >= 1 ? v.m
  * Also true inside the pre-releases of such a release (2.0.0-rc.1 → 2.0.0-rc.2 or 2.0.0): semver
  * §9 says a pre-release need not keep compatibility, and the major was already announced.
  * False for a patch below 1.0 (0.1.0 → 0.1.1, and 0.0.x → 0.0.y, which npm's caret would treat as
- * breaking but the issue's rule does not), for a version unchanged or lowered, and when either is
+ * breaking but this gate's release rule does not), for a version unchanged or lowered, and when either is
  * not a semver version (the caller reports that).
  */
 export function isBreakingRelease(base: string, head: string): boolean {

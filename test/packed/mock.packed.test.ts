@@ -6,6 +6,7 @@ import request from 'supertest';
 import { GOOD_JSON } from '../../mock-server/test-support/fixtures';
 import { listeningUrl } from '../../mock-server/test-support/listeningUrl';
 import { documentedResponse } from '../../schema';
+import pkg from '../../package.json';
 import { tarballViolations } from './tarballPolicy';
 import { cleanEnv as env, installPacked, packFromCopy, run, type Packed } from '../support/packedPackage';
 
@@ -78,7 +79,6 @@ test('the tarball holds only what a user runs', () => {
 });
 
 test('npx tga-mock --version prints the package version', async () => {
-  const { version } = require('../../package.json') as { version: string };
   const { stdout } = await run('npx', ['tga-mock', '--version'], { cwd: dir, env });
-  expect(stdout).toBe(`${version}\n`);
+  expect(stdout).toBe(`${pkg.version}\n`);
 });

@@ -1,4 +1,4 @@
-// The bad-input catalogue (README "Limits and guarantees"): each hostile input gets a documented
+// The bad-input catalogue (docs/limits-and-guarantees.md): each hostile input gets a documented
 // or clear JSON 4xx — or, for the slow client, a closed connection — and the mock keeps answering
 // and records nothing it did not acknowledge.
 import net from 'node:net';
