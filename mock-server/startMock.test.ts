@@ -47,6 +47,20 @@ test('events(filter), fault(spec) and reset() act on the running mock', async ()
   expect(() => mock.fault({ kind: 'reset', cuont: 1 } as never)).toThrow(/cuont/);
 });
 
+test('events() returns copies: changing them does not rewrite the journal', async () => {
+  mock.reset();
+  expect((await post()).status).toBe(201);
+  const [first] = mock.events();
+  first.event.user_id = 1;
+  first.app_name = 'rewritten';
+  mock.events().pop();
+  expect(mock.events()).toHaveLength(1);
+  expect(mock.events()[0]).toMatchObject({ app_name: 'docs', event: JSON.parse(GOOD_JSON)[0] });
+  const logged = (await request(mock.url).get('/__mock/requests')).body.requests;
+  expect(logged.at(-1).body).toEqual(JSON.parse(GOOD_JSON));
+  mock.reset();
+});
+
 test('close() can be called twice', async () => {
   const other = await startMock();
   await Promise.all([other.close(), other.close()]);

@@ -14,7 +14,7 @@ export interface RunningMock {
   url: string;
   /** A token the mock accepts, for app `appName` on domain `appDomain`. */
   token(appName?: string, appDomain?: string): string;
-  /** Recorded events, oldest first (same filters as GET /__mock/events). */
+  /** Recorded events, oldest first (same filters as GET /__mock/events): copies, so changing them changes nothing recorded. */
   events(filter?: JournalFilter): JournalEntry[];
   /** Empties the journal and counters, disarms faults, forgets rate-limit counts. */
   reset(): void;
@@ -37,7 +37,7 @@ export async function startMock(
     url,
     token: (appName = DEMO_CLAIMS.app_name, appDomain = DEMO_CLAIMS.app_domain) =>
       createToken(claimsFor(appName, appDomain), secret),
-    events: (filter) => journal.query(filter).events,
+    events: (filter) => structuredClone(journal.query(filter).events),
     reset: () => app.mock.reset(),
     fault(spec) {
       const decoded = decodeFaultSpec(spec);

@@ -6,6 +6,7 @@ import {
   forgeClaims,
   joinToken,
   malformedTokens,
+  mustDecodeToken,
   redactToken,
 } from './token';
 
@@ -72,6 +73,19 @@ describe('forgeries derived from one token', () => {
     const forged = decodeToken(forgeClaims(TOKEN, { app_name: 'other' }));
     expect(forged.ok && forged.token.claims).toEqual({ ...claims, app_name: 'other' });
     expect(forged.ok && forged.token.signature.equals(signature)).toBe(true);
+  });
+
+  test('the flip changes exactly one bit', () => {
+    const flipped = mustDecodeToken(flipSignatureBit(TOKEN)).signature;
+    const xor = flipped.map((b, i) => b ^ signature[i]);
+    expect([...xor].reduce((n, b) => n + b.toString(2).split('1').length - 1, 0)).toBe(1);
+  });
+
+  test('the malformed variants the suite reports by label', () => {
+    expect(malformedTokens(TOKEN)).toEqual([
+      { label: 'garbled (not base64, no "!")', token: 'conformance~garbled~token' },
+      { label: 'payload only (signature dropped)', token: TOKEN.split('!')[0] },
+    ]);
   });
 
   test('malformed variants are not of the format', () => {

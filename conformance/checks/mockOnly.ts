@@ -1,14 +1,14 @@
 // Checks that need the mock's control API: the two documented responses a client cannot provoke
 // on its own ("Failed to record", 429) via injected faults, and what was actually stored.
-import { mockOnly, type Check } from '../check';
-import type { CheckContext } from '../checkContext';
+import { mockOnly, type Check } from './check';
+import type { CheckContext } from '../run/checkContext';
 import { journalOfRun, multisetMinus } from './journal';
 
 async function armFault(ctx: CheckContext, kind: string): Promise<void> {
   const res = await ctx.control('POST', '/__mock/faults', {
     kind,
     count: 1,
-    app_name: ctx.target.app.app_name,
+    app_name: ctx.server.app.app_name,
   });
   if (res.status !== 201)
     throw new Error(`POST /__mock/faults answered ${res.status} ${JSON.stringify(res.json)}`);

@@ -1,8 +1,8 @@
 // Schema-driven negatives (one check per generated case, so a failure names the exact field) and
 // the body-level negatives: each must be answered 400 VALIDATION_MISMATCH_REPORT.
 import { schemas } from '../../schema';
-import { always, type Check } from '../check';
-import type { CheckContext } from '../checkContext';
+import { always, type Check } from './check';
+import type { CheckContext } from '../run/checkContext';
 import { schemaNegatives } from '../generate/schemaNegatives';
 
 function negative(name: string, title: string, send: (ctx: CheckContext) => Promise<unknown>): Check {

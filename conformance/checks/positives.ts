@@ -4,8 +4,8 @@
 import { EVENT_NAMES, schemas } from '../../schema';
 import documented from '../../schema/examples/documented.json';
 import realClients from '../../schema/examples/real-clients.json';
-import { always, type Check } from '../check';
-import type { CheckContext, JsonObject } from '../checkContext';
+import { always, type Check } from './check';
+import type { CheckContext, JsonObject } from '../run/checkContext';
 import { sampleValidEvents } from '../generate/arbitraryFromSchema';
 
 export const GENERATED_EVENTS = 5;
@@ -16,7 +16,7 @@ function events(body: unknown): JsonObject[] {
 
 /** A vector's event, made the token's app's and tagged with the run. */
 function adopt(ctx: CheckContext, event: JsonObject): JsonObject {
-  return ctx.tag({ ...event, app_name: ctx.target.app.app_name });
+  return ctx.tag({ ...event, app_name: ctx.server.app.app_name });
 }
 
 /** One real-client event per event family (the part of the name before the first "-"). */
@@ -53,7 +53,7 @@ export const positiveChecks: Check[] = [
     writes: GENERATED_EVENTS,
     applies: always,
     async run(ctx) {
-      const sample = sampleValidEvents(schemas.event, ctx.target.app.app_name, ctx.seed, GENERATED_EVENTS);
+      const sample = sampleValidEvents(schemas.event, ctx.server.app.app_name, ctx.seed, GENERATED_EVENTS);
       for (const [i, event] of sample.entries()) {
         await ctx.expectPost(
           { label: `generated event ${i + 1} (seed ${ctx.seed})`, body: [ctx.tag(event)] },

@@ -1,16 +1,16 @@
 // The one way to see 429 on a real server: send requests until it answers 429, bounded by
 // --probe-rate-limit. Bodies are empty arrays, so a server that never limits stores nothing.
-import type { Check } from '../check';
+import type { Check } from './check';
 
 export const rateLimitProbe: Check = {
   name: 'probe.rate-limit',
   title: 'repeated requests are eventually answered 429 "Too many requests. Try again later."',
   covers: ['RATE_LIMITED'],
   writes: 0,
-  applies: (target) =>
-    target.probeRateLimit > 0 ? true : 'not asked for: pass --probe-rate-limit [N] to probe 429',
+  applies: (server) =>
+    server.probeRateLimit > 0 ? true : 'not asked for: pass --probe-rate-limit [N] to probe 429',
   async run(ctx) {
-    const limit = ctx.target.probeRateLimit;
+    const limit = ctx.server.probeRateLimit;
     for (let i = 1; i <= limit; i++) {
       const exchange = await ctx.post({ label: `request ${i} of at most ${limit} (body [])`, body: [] });
       if (exchange.error) return;

@@ -1,8 +1,9 @@
 // Every documented response of POST /events, provoked for real from the one valid token: each
-// bad variant is derived from it (CONTRACT-NOTES "The token"), and each answer must be the
-// documented status, exact body and a JSON content type.
-import { always, type Check } from '../check';
-import { flipSignatureBit, forgePayload, garbledTokens } from '../token';
+// bad variant is derived from it (the forgeries of schema/token.ts, see docs/token-format.md), and
+// each answer must be the documented status, exact body and a JSON content type.
+import { AUTH_TOKEN } from '../../schema/headers';
+import { flipSignatureBit, forgeClaims, malformedTokens } from '../../schema/token';
+import { always, type Check } from './check';
 
 /** A host no token's app_domain names (.invalid is reserved, RFC 2606). */
 export const FOREIGN_ORIGIN = 'https://conformance-foreign.invalid';
@@ -31,25 +32,25 @@ export const responseChecks: Check[] = [
   },
   {
     name: 'response.token-missing',
-    title: 'no TGA-Auth-Token header: 400 "The token is not specified ... incorrectly."',
-    covers: ['TOKEN_MISSING'],
+    title: `no ${AUTH_TOKEN.name} header: 400 "The token is not specified ... incorrectly."`,
+    covers: ['TOKEN_MISSING_OR_MALFORMED'],
     writes: 0,
     applies: always,
     async run(ctx) {
       await ctx.expectPost(
         { label: 'valid event, no token header', body: ctx.event(), token: null },
-        'TOKEN_MISSING',
+        'TOKEN_MISSING_OR_MALFORMED',
       );
     },
   },
   {
     name: 'response.token-garbled',
-    title: 'a token not of the format <base64 JSON>!<base64 signature>: 400 TOKEN_MISSING',
-    covers: ['TOKEN_MISSING'],
+    title: 'a token not of the format <base64 JSON>!<base64 signature>: 400 TOKEN_MISSING_OR_MALFORMED',
+    covers: ['TOKEN_MISSING_OR_MALFORMED'],
     writes: 0,
     applies: always,
     async run(ctx) {
-      for (const variant of garbledTokens(ctx.target.token)) {
+      for (const variant of malformedTokens(ctx.server.token)) {
         await ctx.expectPost(
           {
             label: `token ${variant.label}`,
@@ -57,7 +58,7 @@ export const responseChecks: Check[] = [
             token: variant.token,
             tokenLabel: variant.label,
           },
-          'TOKEN_MISSING',
+          'TOKEN_MISSING_OR_MALFORMED',
         );
       }
     },
@@ -69,12 +70,12 @@ export const responseChecks: Check[] = [
     writes: 0,
     applies: always,
     async run(ctx) {
-      const token = ctx.target.token;
+      const token = ctx.server.token;
       const variants = [
         { label: 'signature with one bit flipped', token: flipSignatureBit(token) },
         {
           label: 'payload app_name changed, signature kept',
-          token: forgePayload(token, 'conformance-forged'),
+          token: forgeClaims(token, { app_name: 'conformance-forged' }),
         },
       ];
       for (const v of variants) {
@@ -92,7 +93,7 @@ export const responseChecks: Check[] = [
     writes: 0,
     applies: always,
     async run(ctx) {
-      const body = [ctx.event({ app_name: `${ctx.target.app.app_name}-not-this-app` })];
+      const body = [ctx.event({ app_name: `${ctx.server.app.app_name}-not-this-app` })];
       await ctx.expectPost({ label: "valid event, app_name not the token's", body }, 'APP_NAME_MISMATCH');
     },
   },

@@ -3,7 +3,8 @@
 // type, every enum given a value outside it, every format given a malformed string. A change to
 // the schema changes the cases.
 import type { JsonSchema } from '../../schema';
-import { allowedTypes, resolveSchema, typeAllows } from './resolveSchema';
+import { typeAllows } from '../../schema/json/jsonType';
+import { allowedTypes, inlineRefs } from './schemaWalk';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -33,13 +34,13 @@ const BAD_FORMAT: Record<string, string> = {
 
 type Place = (value: unknown) => unknown;
 
+/** The cases of one node of the inlined schema, and of its items and nested properties. */
 function collect(
-  schema: JsonSchema,
+  s: JsonSchema,
   path: string,
   place: Place,
   out: { id: string; title: string; value: unknown }[],
 ): void {
-  const s = resolveSchema(schema);
   const types = allowedTypes(s);
   const enumValues = Array.isArray(s.enum) ? (s.enum as unknown[]) : null;
   if (types) {
@@ -78,8 +79,9 @@ function collect(
 }
 
 export function schemaNegatives(eventSchema: JsonSchema): SchemaNegative[] {
+  const inlined = inlineRefs(eventSchema);
   const negatives: SchemaNegative[] = [];
-  for (const field of (eventSchema.required as string[] | undefined) ?? []) {
+  for (const field of (inlined.required as string[] | undefined) ?? []) {
     negatives.push({
       id: `missing.${field}`,
       title: `required ${field} missing`,
@@ -89,7 +91,7 @@ export function schemaNegatives(eventSchema: JsonSchema): SchemaNegative[] {
       },
     });
   }
-  for (const [field, sub] of Object.entries((eventSchema.properties ?? {}) as Record<string, JsonSchema>)) {
+  for (const [field, sub] of Object.entries((inlined.properties ?? {}) as Record<string, JsonSchema>)) {
     const cases: { id: string; title: string; value: unknown }[] = [];
     collect(sub, field, (v) => v, cases);
     for (const c of cases)

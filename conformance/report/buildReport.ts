@@ -1,6 +1,6 @@
 // The JSON report (--report-json): everything the summary shows, as data.
-import { redactToken } from '../token';
-import type { CheckResult, Target } from '../types';
+import { redactToken } from '../../schema/token';
+import type { CheckResult, ServerUnderTest } from '../run/types';
 import { coverageOf } from './coverage';
 import { totals } from './summary';
 
@@ -13,17 +13,17 @@ export interface RunMeta {
   durationMs: number;
 }
 
-export function buildReport(results: readonly CheckResult[], target: Target, meta: RunMeta) {
+export function buildReport(results: readonly CheckResult[], server: ServerUnderTest, meta: RunMeta) {
   const t = totals(results);
   return {
     tool: 'tga-conformance',
     ...meta,
     target: {
-      baseUrl: target.baseUrl,
-      token: redactToken(target.token),
-      app: target.app,
-      origin: target.origin,
-      mock: target.mock,
+      baseUrl: server.baseUrl,
+      token: redactToken(server.token),
+      app: server.app,
+      origin: server.origin,
+      mock: server.mock,
     },
     verdict: t.failed ? 'failed' : 'passed',
     totals: t,

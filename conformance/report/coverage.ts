@@ -1,7 +1,7 @@
 // The coverage table: for each documented response, whether this run saw it exactly (observed),
 // saw it wrong (failed), or could not provoke it and why (skipped / not run).
 import { DOCUMENTED_RESPONSES, type DocumentedReason } from '../../schema';
-import type { CheckResult } from '../types';
+import type { CheckResult } from '../run/types';
 
 export type CoverageState = 'observed' | 'failed' | 'skipped' | 'not run';
 

@@ -1,5 +1,5 @@
 // JUnit XML (one testcase per check, classname = family), for CI systems that render test results.
-import type { CheckResult } from '../types';
+import type { CheckResult } from '../run/types';
 import { describeReceived, totals } from './summary';
 
 /** XML 1.0 allows tab, newline, carriage return and code points from 0x20; others are dropped. */

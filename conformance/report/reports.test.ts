@@ -1,5 +1,5 @@
 import { DOCUMENTED_RESPONSES } from '../../schema';
-import type { CheckResult } from '../types';
+import type { CheckResult } from '../run/types';
 import { coverageOf, formatCoverage } from './coverage';
 import { toJunit } from './junit';
 import { formatSummary } from './summary';

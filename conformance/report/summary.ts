@@ -1,6 +1,7 @@
 // The summary table printed at the end of a run: one row per check (verdict, what was sent, what
 // came back, what was expected), the failures spelled out under their row, then the totals.
-import type { CheckResult, Exchange } from '../types';
+import { MOCK_REASON, MOCK_VIOLATIONS } from '../../schema/headers';
+import type { CheckResult, Exchange } from '../run/types';
 
 const WIDTH = { name: 44, verdict: 7, sent: 42, got: 48 };
 
@@ -19,10 +20,10 @@ export function describeReceived(exchange: Exchange | undefined): string {
 /** The mock explains its answers in headers; worth showing next to a failure. */
 function mockDiagnostics(exchange: Exchange | undefined): string {
   const headers = exchange?.received?.headers ?? {};
-  const reason = headers['tga-mock-reason'];
-  const violations = headers['tga-mock-violations'];
+  const reason = headers[MOCK_REASON.lower];
+  const violations = headers[MOCK_VIOLATIONS.lower];
   if (!reason) return '';
-  return ` (TGA-Mock-Reason: ${reason}${violations ? `; violations: ${violations.slice(0, 200)}` : ''})`;
+  return ` (${MOCK_REASON.name}: ${reason}${violations ? `; violations: ${violations.slice(0, 200)}` : ''})`;
 }
 
 /** The exchange a row shows: the first that failed, else the last. */

@@ -10,8 +10,12 @@ export const MOCK_REASONS = [
   'NOT_FOUND',
   'HEADERS_TOO_LARGE',
   'MALFORMED_REQUEST',
+  'EXPECTATION_FAILED',
   'BAD_CONTROL_REQUEST',
   'FORBIDDEN_ADMIN',
+  'HOST_NOT_ALLOWED',
+  'CROSS_SITE_REFUSED',
+  'CONTROL_NOT_JSON',
   'INTERNAL_ERROR',
 ] as const;
 
@@ -36,10 +40,29 @@ const MOCK_ONLY: Record<MockReason, { status: number; message: string }> = {
   HEADERS_TOO_LARGE: { status: 431, message: 'Request header fields too large.' },
   // A request Node or Express cannot parse (bad URL encoding, broken HTTP framing).
   MALFORMED_REQUEST: { status: 400, message: 'Malformed request.' },
+  // RFC 9110 §10.1.1: an Expect other than 100-continue.
+  EXPECTATION_FAILED: { status: 417, message: 'Only Expect: 100-continue is supported.' },
   BAD_CONTROL_REQUEST: { status: 400, message: 'Bad control request.' },
   FORBIDDEN_ADMIN: {
     status: 403,
     message: 'The control API answers loopback clients only, or requires the admin token.',
+  },
+  // A DNS-rebinding guard, like webpack-dev-server's and Vite's allowedHosts (core/controlAccess).
+  HOST_NOT_ALLOWED: {
+    status: 403,
+    message:
+      'The control API and inspector answer only a loopback Host, the bound address or one listed in --allowed-hosts.',
+  },
+  // A page on another site (Origin or Sec-Fetch-Site says so) may not drive the control API.
+  CROSS_SITE_REFUSED: {
+    status: 403,
+    message: 'The control API and inspector refuse requests from a page on another site.',
+  },
+  // RFC 9110 §15.5.16. A browser sends application/json cross-site only after a CORS preflight,
+  // which the control API never grants: this is what stops a plain form or no-cors fetch.
+  CONTROL_NOT_JSON: {
+    status: 415,
+    message: 'Control requests that change state need Content-Type: application/json.',
   },
   INTERNAL_ERROR: { status: 500, message: 'Internal mock error.' },
 };

@@ -1,7 +1,8 @@
 // What POST /events answers, as one ordered decision over plain data (no HTTP here):
 //   1 token format  2 signature  3 origin  4 rate  5 body/validation  6 app_name  7 fault  8 record.
 // A request that breaks several rules gets the earliest one's documented answer. The shell reads
-// the body first (bounded) and passes the outcome in, so body problems still rank at step 5.
+// the body (bounded) and passes the outcome in, so body problems still rank at step 5; it
+// decompresses and parses a body only for a token that passes steps 1-2 (no work before the token).
 import type { RequestValidator, TgaEvent } from '../../schema';
 import { answerFor, type Reason } from './answers';
 import type { FaultStore } from './faults';

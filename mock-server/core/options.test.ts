@@ -107,3 +107,15 @@ describe('options resolver', () => {
     }
   });
 });
+
+test('--allowed-hosts: a comma list from flags, the environment or a config array; none by default', () => {
+  expect(ok({}).options.allowedHosts).toBeUndefined();
+  expect(ok({ argv: ['--allowed-hosts', 'mock, .dev.example'] }).options.allowedHosts).toEqual([
+    'mock',
+    '.dev.example',
+  ]);
+  expect(ok({ env: { TGA_MOCK_ALLOWED_HOSTS: 'a,b' } }).options.allowedHosts).toEqual(['a', 'b']);
+  expect(
+    ok({ argv: ['--config', 'c.json'], readFile: () => '{"allowed-hosts":["x"]}' }).options.allowedHosts,
+  ).toEqual(['x']);
+});

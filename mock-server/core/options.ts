@@ -7,6 +7,7 @@ import {
   defaults,
   helpText,
   int,
+  list,
   oneOf,
   option,
   readArgv,
@@ -37,6 +38,8 @@ export interface MockOptions {
   logLevel: LogLevel;
   requireOrigin: boolean;
   adminToken?: string;
+  /** Host names the control API and inspector answer besides loopback and the bound address. */
+  allowedHosts?: string[];
   /** Bytes, applied to the decompressed body. */
   bodyLimit: number;
   threshold: Record<string, number>;
@@ -47,11 +50,11 @@ export interface MockOptions {
 
 export const DEV_SECRET = 'tga-mock-development-secret';
 
-type Kind = 'int' | 'string' | 'bool' | 'bytes' | 'json';
+type Kind = 'int' | 'string' | 'bool' | 'bytes' | 'json' | 'list';
 
 const spec = (key: keyof MockOptions, kind: Kind, def: unknown, parse: Parser, help: string): OptionSpec => {
   const kebab = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  const valueName = { int: 'N', string: 'TEXT', bool: '', bytes: 'BYTES', json: 'JSON' }[kind];
+  const valueName = { int: 'N', string: 'TEXT', bool: '', bytes: 'BYTES', json: 'JSON', list: 'A,B' }[kind];
   return option({
     key,
     env: `TGA_MOCK_${kebab.replace(/-/g, '_').toUpperCase()}`,
@@ -93,6 +96,13 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
     undefined,
     str,
     'require this TGA-Mock-Admin-Token on /__mock (then any client may use it)',
+  ),
+  spec(
+    'allowedHosts',
+    'list',
+    undefined,
+    list,
+    'Host names /__mock answers besides loopback and --host (.example.com = it and subdomains)',
   ),
   spec('bodyLimit', 'bytes', 1024 * 1024, bytes, 'largest decompressed body in bytes (413 above it)'),
   spec('threshold', 'json', { 'app-hide': 3 }, threshold, 'JSON answer of GET /events/threshold'),

@@ -12,6 +12,7 @@ import { resolveOptions, type MockOptions } from '../core/options';
 import { createRateLimiter, type RateLimiter } from '../core/rateLimit';
 import type { Random } from '../../schema/random';
 import { createInspectorRouter } from '../inspector/createInspectorRouter';
+import { controlGate } from './controlGate';
 import { controlRoutes } from './controlRoutes';
 import { cors } from './cors';
 import { eventsRoute } from './eventsRoute';
@@ -93,10 +94,21 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
   app.post('/events', eventsRoute(decisionDeps, journal, opts.bodyLimit, now));
   // Not in the docs: the official SDK fetches it at start (2 s timeout) to learn per-session caps.
   app.get('/events/threshold', (_req, res) => sendJson(res, 200, opts.threshold));
+  // Everything under /__mock: no cross-site use (Host, Origin, Sec-Fetch-Site, JSON content type).
+  app.use('/__mock', controlGate({ boundHost: opts.host, allowedHosts: opts.allowedHosts }));
   // The inspector page (GET /__mock/) and its live feed, under the control API's access rule.
   const inspector = createInspectorRouter(journal, { adminToken: opts.adminToken });
   app.use('/__mock', inspector);
-  app.use('/__mock', controlRoutes({ options: opts, journal, faults, version: packageVersion() }));
+  app.use(
+    '/__mock',
+    controlRoutes({
+      options: opts,
+      journal,
+      faults,
+      version: packageVersion(),
+      reset: () => app.mock.reset(),
+    }),
+  );
   app.use((_req: Request, res: Response) => sendReason(res, 'NOT_FOUND'));
   // Express would answer errors in HTML: answer JSON instead. 4xx errors are the client's
   // (e.g. a malformed %-escape in the path); anything else is ours and logged.

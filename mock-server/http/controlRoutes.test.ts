@@ -233,3 +233,40 @@ describe('control API: who may use it', () => {
     });
   });
 });
+
+describe('control API: POST /__mock/reset', () => {
+  test('resets the journal, request log, counters, faults and rate-limit counts, in JSON', async () => {
+    const app = makeApp({ rateLimit: 1 });
+    expect((await postEvents(app)).status).toBe(201);
+    expect((await postEvents(app)).status).toBe(429); // the rate limit is spent
+    await request(app).post('/__mock/faults').send({ kind: 'record-failure', count: 5 });
+    const res = await request(app).post('/__mock/reset').set('Content-Type', 'application/json');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body).toEqual({
+      message: expect.stringMatching(/^Reset: /),
+      counts: { requests: {}, recorded: 0, dropped: 0 },
+      faults: [],
+    });
+    expect((await request(app).get('/__mock/events')).body).toEqual({ events: [], total: 0, dropped: 0 });
+    expect((await request(app).get('/__mock/requests')).body).toEqual({ requests: [] });
+    expect((await request(app).get('/__mock/faults')).body).toEqual({ faults: [] });
+    // The rate-limit count is forgotten and the record-failure fault disarmed: a 201 again.
+    expect((await postEvents(app)).status).toBe(201);
+  });
+
+  test('is a state change like any other: JSON Content-Type, same-origin only', async () => {
+    const app = makeApp();
+    await postEvents(app);
+    const plain = await request(app).post('/__mock/reset').set('Content-Type', 'text/plain').send('{}');
+    expect([plain.status, plain.headers['tga-mock-reason']]).toEqual([415, 'CONTROL_NOT_JSON']);
+    expect((await request(app).post('/__mock/reset')).status).toBe(415); // a bodyless no-cors POST
+    const foreign = await request(app)
+      .post('/__mock/reset')
+      .set('Content-Type', 'application/json')
+      .set('Origin', 'http://evil.example');
+    expect(foreign.status).toBe(403);
+    expect((await request(app).get('/__mock/events')).body.total).toBe(1);
+    expect((await request(app).get('/__mock/reset')).status).toBe(404);
+  });
+});

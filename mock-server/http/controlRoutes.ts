@@ -17,6 +17,8 @@ export interface ControlDeps {
   journal: Journal;
   faults: FaultStore;
   version: string;
+  /** Everything back to a fresh start: journal, request log, counters, faults, rate-limit counts. */
+  reset: () => void;
 }
 
 function guard(adminToken: string | undefined) {
@@ -28,7 +30,7 @@ function guard(adminToken: string | undefined) {
   };
 }
 
-/** Control bodies are JSON whatever the Content-Type says, so `curl -d '{...}'` works too. */
+/** A control body: JSON (controlGate has already refused any other Content-Type). */
 function readJson(req: Request): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -72,6 +74,16 @@ export function controlRoutes(deps: ControlDeps): express.Router {
   router.delete('/events', (_req, res) => {
     journal.clear();
     res.status(204).end();
+  });
+  // One call for a clean slate between tests (DELETE /__mock/events keeps faults and rate counts).
+  // The body, if any, is not read: there is nothing to say.
+  router.post('/reset', (_req, res) => {
+    deps.reset();
+    ok(res, {
+      message: 'Reset: the journal, the request log, the counters, every fault and the rate-limit counts.',
+      counts: journal.counts(),
+      faults: faults.list(),
+    });
   });
   router.get('/requests', (req, res) => {
     const filter = decodeJournalFilter(req.query as Record<string, unknown>);

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { decide, type DecisionDeps } from '../core/decide';
 import type { Journal } from '../core/journal';
+import { checkToken } from '../core/tokenSignature';
 import { readBody } from './readBody';
 import { sendJson } from './send';
 
@@ -24,11 +25,14 @@ export function eventsRoute(deps: DecisionDeps, journal: Journal, bodyLimit: num
   return async (req: Request, res: Response): Promise<void> => {
     const started = now();
     const requestId = String(res.locals.requestId);
-    const read = await readBody(req, bodyLimit);
+    const token = header(req, 'tga-auth-token');
+    // No work before the token: steps 1-2 come first, so a body is decompressed and parsed only
+    // for a token that verifies (checkToken is memoised: decide's own check below costs nothing).
+    const read = await readBody(req, bodyLimit, checkToken(token, deps.secret).ok);
     if (read === 'aborted') return; // the client went away; nobody to answer
     const decision = decide(
       {
-        token: header(req, 'tga-auth-token'),
+        token,
         origin: header(req, 'origin'),
         referer: header(req, 'referer'),
         body: read.outcome,
@@ -39,8 +43,9 @@ export function eventsRoute(deps: DecisionDeps, journal: Journal, bodyLimit: num
     res.locals.appName = decision.appName;
     if (decision.events) journal.record(requestId, decision.appName!, decision.events);
     const headers: Record<string, string> = { ...decision.headers };
-    // The rest of an oversized upload is not read: close the connection after answering.
-    if (decision.reason === 'PAYLOAD_TOO_LARGE') headers.Connection = 'close';
+    // An oversized upload is read and dropped up to a bound, so the client gets its answer; one cut
+    // off at the bound is not read further: close the connection after answering.
+    if (read.cutOff) headers.Connection = 'close';
     journal.logRequest({
       received_at: new Date(started).toISOString(),
       request_id: requestId,

@@ -87,3 +87,88 @@ describe('request bodies: encodings, limits, decoding', () => {
     expect(res.body).toEqual(documentedResponse('TOKEN_MISSING_OR_MALFORMED').body);
   });
 });
+
+describe('no work before the token; at most 3 stacked encodings', () => {
+  const big = makeApp(); // the default 1 MB limit: 3,000 gzip layers of a small body are ~70 KB
+  const layered = (layers: number) => {
+    let body = Buffer.from(GOOD_JSON);
+    for (let i = 0; i < layers; i++) body = zlib.gzipSync(body, { level: 0 });
+    return body;
+  };
+  const stacked = (layers: number) => Array(layers).fill('gzip').join(',');
+  const send = (body: Buffer, encoding: string, tokenHeader?: string) => {
+    let r = request(big).post('/events').set('Content-Type', 'application/json');
+    if (tokenHeader !== undefined) r = r.set('TGA-Auth-Token', tokenHeader);
+    return r
+      .set('Content-Encoding', encoding)
+      .serialize((b: unknown) => b as string)
+      .send(body);
+  };
+  const THOUSANDS = layered(3000);
+
+  test('3,000 stacked gzip layers and no token: 400 TOKEN_MISSING_OR_MALFORMED, nothing decoded', async () => {
+    const res = await send(THOUSANDS, stacked(3000));
+    expect([res.status, res.body, res.headers['tga-mock-reason']]).toEqual([
+      400,
+      documentedResponse('TOKEN_MISSING_OR_MALFORMED').body,
+      'TOKEN_MISSING_OR_MALFORMED',
+    ]);
+    const bad = await send(THOUSANDS, stacked(3000), token('docs', 'http://localhost', 'another-secret'));
+    expect(bad.headers['tga-mock-reason']).toBe('TOKEN_INVALID');
+    // Not decoded: the request log keeps no body for an encoded request refused at steps 1-2.
+    expect(
+      big.mock.journal
+        .requests()
+        .slice(-2)
+        .map((r) => r.body),
+    ).toEqual([undefined, undefined]);
+  });
+
+  test('the same request with a valid token: 415 UNSUPPORTED_ENCODING naming the limit', async () => {
+    const res = await send(THOUSANDS, stacked(3000), token());
+    expect([res.status, res.body, res.headers['tga-mock-reason']]).toEqual([
+      415,
+      answerFor('UNSUPPORTED_ENCODING').body,
+      'UNSUPPORTED_ENCODING',
+    ]);
+    expect(JSON.parse(res.headers['tga-mock-violations'])[0].message).toMatch(
+      /3000 stacked Content-Encoding layers; at most 3 are decoded/,
+    );
+  });
+
+  test('3 layers are decoded and recorded; 4 are 415', async () => {
+    expect((await send(layered(3), stacked(3), token())).status).toBe(201);
+    expect((await send(layered(4), stacked(4), token())).status).toBe(415);
+    expect((await send(layered(3), 'gzip, identity, gzip, gzip', token())).status).toBe(201);
+  });
+
+  test('a refused token leaves the body undecoded in the request log: raw text only when unencoded', async () => {
+    big.mock.reset();
+    await send(layered(1), 'gzip');
+    await send(Buffer.from(GOOD_JSON), 'identity');
+    await send(Buffer.from(GOOD_JSON), 'identity', token());
+    const logged = big.mock.journal.requests().map((r) => [r.reason, r.body]);
+    expect(logged).toEqual([
+      ['TOKEN_MISSING_OR_MALFORMED', undefined],
+      ['TOKEN_MISSING_OR_MALFORMED', GOOD_JSON], // the text as sent, not parsed
+      ['RECORDED', GOOD_BODY],
+    ]);
+  });
+
+  test('the decision order is unchanged: a later rule still waits for a good token', async () => {
+    // Over the limit by Content-Length and an unknown coding: without a token, still the token answer.
+    const res = await request(big)
+      .post('/events')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'zstd, gzip, gzip, gzip, gzip')
+      .send('x');
+    expect(res.headers['tga-mock-reason']).toBe('TOKEN_MISSING_OR_MALFORMED');
+    const other = await send(layered(1), 'gzip', token('docs', 'https://elsewhere.example'));
+    expect(other.status).toBe(201); // no Origin: the domain rule lets it through
+    const mismatch = await send(layered(1), 'gzip', token('docs', 'https://elsewhere.example')).set(
+      'Origin',
+      'https://evil.example',
+    );
+    expect(mismatch.headers['tga-mock-reason']).toBe('DOMAIN_MISMATCH');
+  });
+});

@@ -1,7 +1,9 @@
 // Reads a POST /events body into a BodyOutcome for step 5 of the decision. The size limit applies
 // to the DECOMPRESSED body (the official SDK gzips): raw bytes are capped while reading, and
 // inflating stops at the limit (zlib's maxOutputLength), so a gzip bomb costs at most `limit` bytes
-// of output and answers 413 at once. Encodings: RFC 9110 §8.4 (gzip, deflate, br, identity).
+// of output and answers 413 at once. Encodings: RFC 9110 §8.4 (gzip, deflate, br, identity), at
+// most MAX_CODINGS of them stacked. No work before the token: for a request whose token failed
+// (steps 1-2) the route asks for the raw bytes only, never decompressed or parsed.
 import type { IncomingMessage } from 'node:http';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
@@ -12,6 +14,8 @@ export interface ReadBody {
   outcome: BodyOutcome;
   /** The decoded text, when there was one (for the request log). */
   text?: string;
+  /** The upload was not read to its end (over the discard bound): close after answering. */
+  cutOff?: true;
 }
 
 type Decoder = (input: Buffer, limit: number) => Promise<Buffer>;
@@ -33,6 +37,9 @@ const DECODERS: Record<string, Decoder> = {
   br: (b, limit) => brotli(b, { maxOutputLength: limit }),
 };
 
+/** More stacked Content-Encoding layers than this are 415 (3,000 gzip layers once cost 10 s of CPU). */
+export const MAX_CODINGS = 3;
+
 // One decoder for every request: `fatal` makes invalid UTF-8 throw instead of becoming U+FFFD.
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -40,28 +47,48 @@ const fail = (reason: BodyProblem, keyword: string, message: string): ReadBody =
   outcome: { ok: false, reason, violation: { keyword, instancePath: '', message } },
 });
 
-function collect(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large' | 'aborted'> {
+/**
+ * After the limit, the rest of an upload is read and dropped — at most this many bytes, for at most
+ * this long — so the client, still sending, gets to read its 413 (express.json does the same).
+ * Past either bound the mock answers and closes the connection.
+ */
+export const DISCARD_MAX_BYTES = 16 * 1024 * 1024;
+export const DISCARD_MAX_MS = 5000;
+
+/** Over the limit: `complete` when the whole upload was read (and dropped), false when cut off. */
+type Collected = Buffer | { tooLarge: true; complete: boolean } | 'aborted';
+
+function collect(req: IncomingMessage, limit: number): Promise<Collected> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
-    const done = (result: Buffer | 'too-large' | 'aborted') => {
+    let timer: NodeJS.Timeout | undefined;
+    const done = (result: Collected) => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
       resolve(result);
     };
+    const cutOff = () => {
+      req.pause();
+      done({ tooLarge: true, complete: false });
+    };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        // Stop buffering; Node discards the rest of the upload after the answer.
-        req.pause();
-        done('too-large');
-      } else chunks.push(chunk);
+      if (size <= limit) return void chunks.push(chunk);
+      // Over the limit: drop what was kept and keep reading, bounded, without buffering.
+      if (timer === undefined) {
+        chunks.length = 0;
+        timer = setTimeout(cutOff, DISCARD_MAX_MS);
+        timer.unref();
+      }
+      if (size - limit > DISCARD_MAX_BYTES) cutOff();
     };
-    const onEnd = () => done(Buffer.concat(chunks));
+    const onEnd = () => done(size > limit ? { tooLarge: true, complete: true } : Buffer.concat(chunks));
     const onError = () => done('aborted');
     // A client that goes away mid-body: 'close' without 'end' (resolve once; done is idempotent).
     const onClose = () => {
@@ -74,11 +101,54 @@ function collect(req: IncomingMessage, limit: number): Promise<Buffer | 'too-lar
   });
 }
 
-export async function readBody(req: IncomingMessage, limit: number): Promise<ReadBody | 'aborted'> {
+/** A declared Content-Length too large to be read and dropped within the bound: answer at once. */
+function hopeless(req: IncomingMessage, limit: number): boolean {
+  const declared = Number(req.headers['content-length']);
+  return Number.isFinite(declared) && declared - limit > DISCARD_MAX_BYTES;
+}
+
+const tooLarge = (limit: number, complete: boolean): ReadBody => ({
+  ...fail('PAYLOAD_TOO_LARGE', 'maxLength', `body over ${limit} bytes`),
+  ...(complete ? {} : { cutOff: true }),
+});
+
+/** Step 5 is never reached for such a request: the outcome only says the body was not looked at. */
+const NOT_DECODED = fail('VALIDATION', 'notDecoded', 'the body was not decoded: the token was refused first');
+
+/** The raw body of a request refused before step 5: read (bounded), kept as text only if unencoded. */
+async function readRaw(req: IncomingMessage, limit: number, encoded: boolean): Promise<ReadBody | 'aborted'> {
+  if (hopeless(req, limit)) return { ...NOT_DECODED, cutOff: true };
+  const raw = await collect(req, limit);
+  if (raw === 'aborted') return 'aborted';
+  if (!Buffer.isBuffer(raw)) return raw.complete ? NOT_DECODED : { ...NOT_DECODED, cutOff: true };
+  if (encoded) return NOT_DECODED;
+  try {
+    return { ...NOT_DECODED, text: UTF8.decode(raw) };
+  } catch {
+    return NOT_DECODED;
+  }
+}
+
+/**
+ * The body as step 5 sees it. With `decode` false (the token failed) nothing is decompressed or
+ * parsed: the outcome is a placeholder the decision never reaches.
+ */
+export async function readBody(
+  req: IncomingMessage,
+  limit: number,
+  decode = true,
+): Promise<ReadBody | 'aborted'> {
   const codings = (req.headers['content-encoding'] ?? '')
     .split(',')
     .map((c) => c.trim().toLowerCase())
     .filter((c) => c !== '' && c !== 'identity');
+  if (!decode) return readRaw(req, limit, codings.length > 0);
+  if (codings.length > MAX_CODINGS)
+    return fail(
+      'UNSUPPORTED_ENCODING',
+      'contentEncoding',
+      `${codings.length} stacked Content-Encoding layers; at most ${MAX_CODINGS} are decoded`,
+    );
   const unknown = codings.find((c) => !DECODERS[c]);
   if (unknown !== undefined)
     return fail('UNSUPPORTED_ENCODING', 'contentEncoding', `unsupported Content-Encoding "${unknown}"`);
@@ -95,12 +165,10 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Rea
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
     return fail('VALIDATION', 'charset', `charset must be utf-8 (got "${charset}")`);
 
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit)
-    return fail('PAYLOAD_TOO_LARGE', 'maxLength', `body over ${limit} bytes`);
+  if (hopeless(req, limit)) return tooLarge(limit, false);
   const raw = await collect(req, limit);
   if (raw === 'aborted') return 'aborted';
-  if (raw === 'too-large') return fail('PAYLOAD_TOO_LARGE', 'maxLength', `body over ${limit} bytes`);
+  if (!Buffer.isBuffer(raw)) return tooLarge(limit, raw.complete);
 
   let bytes = raw;
   // Codings are listed in the order they were applied: undo them last to first.

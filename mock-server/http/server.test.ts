@@ -43,6 +43,34 @@ describe('answers outside the routes are JSON too', () => {
     );
   });
 
+  test('an HTTP/1.1 request without Host gets a JSON 400 (HTTP/1.0 needs none)', async () => {
+    const answer = await raw('GET /events/threshold HTTP/1.1\r\n\r\n');
+    expect(answer.startsWith('HTTP/1.1 400')).toBe(true);
+    expect(answer).toMatch(/content-type: application\/json/i);
+    expect(answer).toMatch(/tga-mock-reason: MALFORMED_REQUEST/i);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
+      message: 'An HTTP/1.1 request needs a Host header.',
+    });
+    const old = await raw('GET /events/threshold HTTP/1.0\r\n\r\n');
+    expect(old.startsWith('HTTP/1.1 200')).toBe(true);
+  });
+
+  test('Expect: foo gets a JSON 417 from the registry; 100-continue still works', async () => {
+    const answer = await raw('POST /events HTTP/1.1\r\nHost: x\r\nExpect: foo\r\nContent-Length: 0\r\n\r\n');
+    expect(answer.startsWith('HTTP/1.1 417')).toBe(true);
+    expect(answer).toMatch(/content-type: application\/json/i);
+    expect(answer).toMatch(/tga-mock-reason: EXPECTATION_FAILED/i);
+    expect(answerFor('EXPECTATION_FAILED').status).toBe(417);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
+      message: 'Expect: foo is not supported; only 100-continue is.',
+    });
+    const cont = await raw(
+      'POST /events HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 1\r\n\r\nx',
+    );
+    expect(cont.startsWith('HTTP/1.1 100 Continue')).toBe(true);
+    expect(cont).toMatch(/HTTP\/1\.1 400 Bad Request[^]*TOKEN_MISSING_OR_MALFORMED/); // the token rule
+  });
+
   test('404 for unknown routes and methods', async () => {
     for (const res of [await request(running.url).get('/nope'), await request(running.url).get('/events')]) {
       expect([res.status, res.body, res.headers['tga-mock-reason']]).toEqual([

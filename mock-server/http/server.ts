@@ -1,10 +1,10 @@
 // The Node server around a mock app. Node refuses some requests before Express sees them (headers
-// over --max-http-header-size, broken framing); its default answer has no body. The clientError
-// hook answers those in JSON too, from the same registry.
-import http, { STATUS_CODES } from 'node:http';
+// over --max-http-header-size, broken framing, an Expect it does not know, HTTP/1.1 without Host);
+// its default answers have no body. These hooks answer them in JSON too, from the same registry.
+import http, { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
-import { answerFor } from '../core/answers';
+import { answerFor, type MockReason } from '../core/answers';
 import type { MockApp } from './app';
 
 function rawJsonAnswer(socket: Duplex, code: string | undefined): void {
@@ -15,6 +15,19 @@ function rawJsonAnswer(socket: Duplex, code: string | undefined): void {
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(text)}\r\nTGA-Mock-Reason: ${reason}\r\nConnection: close\r\n\r\n${text}`,
   );
+}
+
+/** A registry answer on a bare Node response (no Express here), closing the connection. */
+function writeReason(res: ServerResponse, reason: MockReason, message?: string): void {
+  const { status, body } = answerFor(reason);
+  const text = JSON.stringify(message === undefined ? body : { message });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'TGA-Mock-Reason': reason,
+    Connection: 'close',
+  });
+  res.end(text);
 }
 
 export function createMockServer(app: MockApp): http.Server {
@@ -28,8 +41,23 @@ export function createMockServer(app: MockApp): http.Server {
       headersTimeout: requestTimeout > 0 ? Math.min(requestTimeout, 60_000) : 60_000,
       connectionsCheckingInterval:
         requestTimeout > 0 ? Math.min(Math.max(Math.floor(requestTimeout / 4), 50), 30_000) : 30_000,
+      // Node's own refusal of an HTTP/1.1 request without Host is an empty 400: answered below.
+      requireHostHeader: false,
     },
-    app,
+    (req: IncomingMessage, res: ServerResponse) => {
+      // RFC 9112 §3.2: an HTTP/1.1 request must carry Host (HTTP/1.0 need not).
+      if (req.headers.host === undefined && req.httpVersion === '1.1')
+        return writeReason(res, 'MALFORMED_REQUEST', 'An HTTP/1.1 request needs a Host header.');
+      app(req, res);
+    },
+  );
+  // Any Expect but 100-continue (which Node answers itself): Node's default 417 has no body.
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) =>
+    writeReason(
+      res,
+      'EXPECTATION_FAILED',
+      `Expect: ${String(req.headers.expect)} is not supported; only 100-continue is.`,
+    ),
   );
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     // Timeouts and resets: the client is gone or idle, there is nobody to answer.

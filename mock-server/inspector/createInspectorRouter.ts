@@ -5,6 +5,7 @@
 // (clear the journal, arm and disarm faults).
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { controlAllowed } from '../core/controlAccess';
+import { setSecurityHeaders } from '../http/controlGate';
 import { ADMIN_TOKEN_HEADER } from '../http/controlRoutes';
 import { sendReason } from '../http/send';
 import { loadInspectorAssets } from './inspectorAssets';
@@ -45,6 +46,11 @@ export function createInspectorRouter(
   const router = Router() as InspectorRouter;
   const open = new Set<() => void>();
   const allowed = guard(adminToken);
+  // Also set by the app's controlGate; here too so the router is safe on its own.
+  router.use((_req: Request, res: Response, next: NextFunction) => {
+    setSecurityHeaders(res);
+    next();
+  });
   const send = (type: string, body: string) => (_req: Request, res: Response) => {
     res.set({ 'content-type': type, 'cache-control': 'no-store' }).send(body);
   };

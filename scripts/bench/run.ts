@@ -266,8 +266,8 @@ async function measureConformance(
   probe: Probe,
   token: string,
 ): Promise<{ wallMs?: number; exitCode?: number | null; summary: string }> {
-  const cli = path.join(DIST, 'conformance/cli.js');
-  if (!existsSync(cli)) return { summary: 'not measured: dist/conformance/cli.js is not built' };
+  const cli = path.join(DIST, 'conformance/cli/cli.js');
+  if (!existsSync(cli)) return { summary: 'not measured: dist/conformance/cli/cli.js is not built' };
   const target = await startTarget(mock, probe);
   try {
     const t0 = process.hrtime.bigint();

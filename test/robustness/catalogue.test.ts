@@ -48,6 +48,13 @@ const deep = (depth: number) => '{"a":'.repeat(depth) + '{}' + '}'.repeat(depth)
 const withCustomData = (raw: string) =>
   JSON.stringify([{ ...EVENT, custom_data: {} }]).replace('"custom_data":{}', `"custom_data":${raw}`);
 
+/** A body gzipped `layers` times (stored blocks: cheap to build), with its Content-Encoding. */
+function stackedGzip(layers: number): [Buffer, Record<string, string>] {
+  let body = Buffer.from(JSON.stringify([EVENT]));
+  for (let i = 0; i < layers; i++) body = gzipSync(body, { level: 0 });
+  return [body, { 'content-encoding': Array(layers).fill('gzip').join(',') }];
+}
+
 const cases: [string, () => Promise<Answer>, Partial<Answer>][] = [
   [
     'gzip bomb (50 MB of zeros in 50 KB)',
@@ -100,6 +107,19 @@ const cases: [string, () => Promise<Answer>, Partial<Answer>][] = [
     'wrong Content-Type (text/plain)',
     () => post(JSON.stringify([EVENT]), { 'content-type': 'text/plain' }),
     { status: 400, body: VALIDATION },
+  ],
+  [
+    '3,000 stacked gzip layers (with a valid token)',
+    () => post(...stackedGzip(3000)),
+    { status: 415, reason: 'UNSUPPORTED_ENCODING' },
+  ],
+  [
+    '3,000 stacked gzip layers without a token (not decoded at all)',
+    () => {
+      const [body, encoding] = stackedGzip(3000);
+      return send(mock.url, '/events', 'POST', { 'content-type': 'application/json', ...encoding }, body);
+    },
+    { status: 400, reason: 'TOKEN_MISSING_OR_MALFORMED' },
   ],
   [
     'a 64 KB token header',

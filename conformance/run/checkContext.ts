@@ -1,0 +1,130 @@
+// What a check gets to talk to the target: POST /events with the run's defaults (token, Origin,
+// JSON content type, run tag), the mock's control API, and helpers that turn an answer into
+// failures. Every exchange is recorded on the result, so a failure always shows what was sent.
+import { randomUUID } from 'node:crypto';
+import type { DocumentedReason, TgaEvent } from '../../schema';
+import { expectDocumented } from './expectDocumented';
+import { httpRequest } from './httpRequest';
+import { countEvents, postEvents, type PostSpec } from './postEvents';
+import type { WriteBudget } from './writeBudget';
+import type { CheckResult, Exchange, Failure, ServerUnderTest } from './types';
+
+export type JsonObject = Record<string, unknown>;
+
+/** State shared by all checks of one run. */
+export interface RunState {
+  runId: string;
+  seed: number;
+  budget: WriteBudget;
+  /** Every event a 2xx answer acknowledged during the run, in order. */
+  acknowledged: JsonObject[];
+}
+
+/** Thrown by a check that cannot reach a verdict; reported as skipped with the message. */
+export class CheckSkipped extends Error {}
+
+export class BudgetExhausted extends CheckSkipped {}
+
+function acceptedEvents(body: unknown): JsonObject[] {
+  const list = Array.isArray(body) ? body : [body];
+  return list.filter((e): e is JsonObject => e !== null && typeof e === 'object' && !Array.isArray(e));
+}
+
+export function createCheckContext(server: ServerUnderTest, state: RunState, result: CheckResult) {
+  function fail(failure: Omit<Failure, 'exchange'>, exchange?: Exchange): void {
+    const index = exchange ? result.exchanges.indexOf(exchange) : -1;
+    result.failures.push({ ...failure, ...(index >= 0 ? { exchange: index } : {}) });
+  }
+
+  function tag(event: JsonObject): JsonObject {
+    const custom = (event.custom_data ?? {}) as JsonObject;
+    return {
+      ...event,
+      custom_data: { ...custom, conformance_run: state.runId, conformance_check: result.name },
+    };
+  }
+
+  async function post(spec: PostSpec): Promise<Exchange> {
+    const events = countEvents(spec);
+    if (!state.budget.reserve(events)) {
+      throw new BudgetExhausted(
+        `write budget exhausted (${state.budget.used} of --max-writes ${state.budget.max} used)`,
+      );
+    }
+    const exchange = { label: spec.label, durationMs: 0 } as Exchange;
+    result.exchanges.push(exchange);
+    await postEvents(server, spec, exchange);
+    const status = exchange.received?.status ?? 0;
+    const accepted = status >= 200 && status < 300;
+    state.budget.settle(events, accepted);
+    if (exchange.error) fail({ aspect: 'transport', message: `${spec.label}: ${exchange.error}` }, exchange);
+    if (accepted && spec.rawBody === undefined) state.acknowledged.push(...acceptedEvents(spec.body));
+    return exchange;
+  }
+
+  async function control(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: unknown }> {
+    const res = await httpRequest({
+      method,
+      url: `${server.baseUrl}${path}`,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : Buffer.from(JSON.stringify(body)),
+      timeoutMs: server.timeoutMs,
+    });
+    let json: unknown;
+    try {
+      json = res.text ? JSON.parse(res.text) : undefined;
+    } catch {
+      json = res.text;
+    }
+    return { status: res.status, json };
+  }
+
+  return {
+    server,
+    runId: state.runId,
+    seed: state.seed,
+    state,
+    name: result.name,
+    tag,
+    /** A valid event for the token's app, shaped like the docs' first example, tagged. */
+    event(overrides: Partial<TgaEvent> = {}): TgaEvent {
+      const event: TgaEvent = {
+        event_name: 'app-init',
+        session_id: randomUUID(),
+        user_id: 111111111,
+        app_name: server.app.app_name,
+        is_premium: true,
+        platform: 'tdesktop',
+        locale: 'en',
+        client_timestamp: String(Date.now()),
+        ...overrides,
+      };
+      return tag(event) as TgaEvent;
+    },
+    post,
+    /** Posts and checks the answer is exactly the documented response for `reason`. */
+    async expectPost(spec: PostSpec, reason: DocumentedReason): Promise<Exchange> {
+      const exchange = await post(spec);
+      expectDocumented(exchange, reason, result, fail);
+      return exchange;
+    },
+    expectDocumented: (exchange: Exchange, reason: DocumentedReason) =>
+      expectDocumented(exchange, reason, result, fail),
+    fail,
+    note: (text: string) => result.notes.push(text),
+    /** Drops all but the last exchange (a probe's hundred identical requests are noise). */
+    keepLastExchange(): void {
+      result.exchanges.splice(0, result.exchanges.length - 1);
+    },
+    skip(reason: string): never {
+      throw new CheckSkipped(reason);
+    },
+    control,
+  };
+}
+
+export type CheckContext = ReturnType<typeof createCheckContext>;

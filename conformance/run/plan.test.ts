@@ -1,0 +1,173 @@
+import { DEMO_CLAIMS } from '../../schema/token';
+import { always, mockOnly, type Check } from '../checks/check';
+import { createRegistry } from '../checks/registry';
+import { formatPlan, planRun } from './plan';
+import type { ServerUnderTest } from './types';
+
+const check = (name: string, writes: number, applies: Check['applies'] = always): Check => ({
+  name,
+  title: name,
+  covers: [],
+  writes,
+  applies,
+  run: async () => {},
+});
+
+const registry = createRegistry([
+  check('response.one', 1),
+  check('negative.none', 0),
+  check('positive.big', 20),
+  check('positive.small', 2),
+  check('mock.journal', 2, mockOnly),
+  check('probe.rate-limit', 0, (s) => (s.probeRateLimit > 0 ? true : 'not asked for')),
+]);
+
+function server(over: Partial<ServerUnderTest> = {}): ServerUnderTest {
+  return {
+    baseUrl: 'http://h',
+    token: 't',
+    app: { ...DEMO_CLAIMS },
+    origin: DEMO_CLAIMS.app_domain,
+    mock: { version: '1' },
+    probeRateLimit: 0,
+    timeoutMs: 1000,
+    ...over,
+  };
+}
+
+const MOCK_ONLY = 'mock-only: the target does not answer GET /__mock/health';
+const NO_PROBE = 'not asked for';
+
+describe('planRun', () => {
+  test.each<
+    [
+      string,
+      string[] | null,
+      string[],
+      Partial<ServerUnderTest>,
+      number,
+      Record<string, string | null>,
+      number,
+    ]
+  >([
+    [
+      'everything fits: all run on the mock',
+      null,
+      [],
+      {},
+      50,
+      {
+        'response.one': null,
+        'negative.none': null,
+        'positive.big': null,
+        'positive.small': null,
+        'mock.journal': null,
+        'probe.rate-limit': NO_PROBE,
+      },
+      25,
+    ],
+    [
+      'not the mock: mock-only checks are skipped and plan no writes',
+      null,
+      [],
+      { mock: null },
+      50,
+      {
+        'response.one': null,
+        'negative.none': null,
+        'positive.big': null,
+        'positive.small': null,
+        'mock.journal': MOCK_ONLY,
+        'probe.rate-limit': NO_PROBE,
+      },
+      23,
+    ],
+    [
+      'a check that would pass the cap is skipped; later smaller ones still fit',
+      null,
+      [],
+      {},
+      10,
+      {
+        'response.one': null,
+        'negative.none': null,
+        'positive.big': 'would pass --max-writes 10 (needs 20 more writes, 1 planned)',
+        'positive.small': null,
+        'mock.journal': null,
+        'probe.rate-limit': NO_PROBE,
+      },
+      5,
+    ],
+    [
+      'a cap of 0 runs only the checks that write nothing',
+      null,
+      [],
+      { probeRateLimit: 3 },
+      0,
+      {
+        'response.one': 'would pass --max-writes 0 (needs 1 more writes, 0 planned)',
+        'negative.none': null,
+        'positive.big': 'would pass --max-writes 0 (needs 20 more writes, 0 planned)',
+        'positive.small': 'would pass --max-writes 0 (needs 2 more writes, 0 planned)',
+        'mock.journal': 'would pass --max-writes 0 (needs 2 more writes, 0 planned)',
+        'probe.rate-limit': null,
+      },
+      0,
+    ],
+    [
+      'only the selected family is planned, in registry order',
+      ['positive'],
+      [],
+      {},
+      21,
+      {
+        'positive.big': null,
+        'positive.small': 'would pass --max-writes 21 (needs 2 more writes, 20 planned)',
+      },
+      20,
+    ],
+    [
+      'excluded checks are not planned at all; the probe runs when asked for',
+      null,
+      ['positive', 'mock'],
+      { probeRateLimit: 5, mock: null },
+      50,
+      { 'response.one': null, 'negative.none': null, 'probe.rate-limit': null },
+      1,
+    ],
+    [
+      'a skipped mock-only check leaves its writes to the others',
+      ['mock', 'positive.small', 'response'],
+      [],
+      { mock: null },
+      3,
+      { 'response.one': null, 'positive.small': null, 'mock.journal': MOCK_ONLY },
+      3,
+    ],
+  ])('%s', (_name, include, exclude, over, maxWrites, expected, plannedWrites) => {
+    const { selected, unknown } = registry.select(include, exclude);
+    expect(unknown).toEqual([]);
+    const plan = planRun(selected, server(over), maxWrites);
+    expect(Object.fromEntries(plan.entries.map((e) => [e.check.name, e.skip]))).toEqual(expected);
+    expect(plan.entries.map((e) => e.check.name)).toEqual(Object.keys(expected));
+    expect(plan.plannedWrites).toBe(plannedWrites);
+    expect(plan.maxWrites).toBe(maxWrites);
+    for (const e of plan.entries) expect(e.writes).toBe(e.skip ? 0 : e.check.writes);
+    expect(plan.plannedWrites).toBeLessThanOrEqual(maxWrites);
+  });
+});
+
+describe('formatPlan', () => {
+  test.each([
+    ['the mock, Origin on the token domain', {}, /\(mock 1\)/, false],
+    ['not the mock', { mock: null }, /not a mock: mock-only checks skipped/, false],
+    ['an Origin on another host', { origin: 'https://elsewhere.example' }, /\(mock 1\)/, true],
+  ])('%s', (_name, over: Partial<ServerUnderTest>, target, warned) => {
+    const plan = planRun(registry.select(null, []).selected, server(over), 10);
+    const text = formatPlan(plan, server(over), { runId: 'r1', seed: 7 });
+    expect(text).toMatch(target);
+    expect(text).toContain('--seed 7 reproduces');
+    expect(text).toContain('    skip positive.big: would pass --max-writes 10');
+    expect(text.includes("warning: the Origin's host is not the token's app_domain host")).toBe(warned);
+  });
+});

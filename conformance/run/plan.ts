@@ -1,0 +1,71 @@
+// The plan, decided and printed before anything is sent: which checks run, which are skipped and
+// why (not applicable to this target, or their writes would pass --max-writes).
+import type { Check } from '../checks/check';
+import type { ServerUnderTest } from './types';
+
+export interface PlanEntry {
+  check: Check;
+  /** Why the check will not run, or null. */
+  skip: string | null;
+  writes: number;
+}
+
+export interface Plan {
+  entries: PlanEntry[];
+  plannedWrites: number;
+  maxWrites: number;
+}
+
+export function planRun(checks: readonly Check[], server: ServerUnderTest, maxWrites: number): Plan {
+  let planned = 0;
+  const entries = checks.map((check): PlanEntry => {
+    const applies = check.applies(server);
+    if (applies !== true) return { check, skip: applies, writes: 0 };
+    if (planned + check.writes > maxWrites) {
+      return {
+        check,
+        skip: `would pass --max-writes ${maxWrites} (needs ${check.writes} more writes, ${planned} planned)`,
+        writes: 0,
+      };
+    }
+    planned += check.writes;
+    return { check, skip: null, writes: check.writes };
+  });
+  return { entries, plannedWrites: planned, maxWrites };
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/** An --origin whose host is not the token's domain makes every request a 403: say so up front. */
+function originWarning(server: ServerUnderTest): string {
+  const origin = hostOf(server.origin);
+  return origin !== null && origin === hostOf(server.app.app_domain)
+    ? ''
+    : `\n              warning: the Origin's host is not the token's app_domain host; expect 403 answers`;
+}
+
+export function formatPlan(
+  plan: Plan,
+  server: ServerUnderTest,
+  meta: { runId: string; seed: number },
+): string {
+  const running = plan.entries.filter((e) => !e.skip);
+  const skipped = plan.entries.filter((e) => e.skip);
+  const lines = [
+    `tga-conformance plan`,
+    `  target      ${server.baseUrl}/events  (${server.mock ? `mock ${server.mock.version}` : 'not a mock: mock-only checks skipped'})`,
+    `  app         ${server.app.app_name}  (token app_domain ${server.app.app_domain}, Origin sent: ${server.origin})${originWarning(server)}`,
+    `  run id      ${meta.runId}  (custom_data.conformance_run of every event sent)`,
+    `  seed        ${meta.seed}  (--seed ${meta.seed} reproduces the generated events)`,
+    `  writes      at most ${plan.plannedWrites} events accepted by a conforming server (cap --max-writes ${plan.maxWrites})`,
+    `  checks      ${running.length} to run, ${skipped.length} skipped`,
+  ];
+  for (const e of skipped) lines.push(`    skip ${e.check.name}: ${e.skip}`);
+  return lines.join('\n');
+}
