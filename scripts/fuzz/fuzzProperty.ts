@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import realClients from '../../schema/examples/real-clients.json';
-import { flipSignatureBit } from '../../schema/token';
+import { flipSignatureBit, joinToken, mustDecodeToken } from '../../schema/token';
 import { ANSWERS, type Reason } from '../../mock-server';
 
 export interface FuzzTarget {
@@ -39,9 +39,9 @@ const tokenHeader = (good: string) =>
     fc.constant(undefined),
     fc.constant(''),
     printable(120),
-    fc.constant(good.split('!')[0]),
-    fc.constant(`${Buffer.from('{"app_name":1}').toString('base64')}!${good.split('!')[1]}`),
-    printable(40).map((s) => `${Buffer.from(s).toString('base64')}!${good.split('!')[1]}`),
+    fc.constant(mustDecodeToken(good).claimsPart),
+    fc.constant(joinToken(Buffer.from('{"app_name":1}').toString('base64'), mustDecodeToken(good).signature)),
+    printable(40).map((s) => joinToken(Buffer.from(s).toString('base64'), mustDecodeToken(good).signature)),
   );
 
 const origin = fc.oneof(
