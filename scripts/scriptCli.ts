@@ -14,9 +14,3 @@ export function scriptOptions<T>(spec: CliSpec, argv: readonly string[] = proces
   writeSync(1, `${line.kind === 'help' ? helpText(spec) : versionText()}\n`);
   process.exit(0);
 }
-
-/** An integer option from min to max. */
-export const intRange = (min: number, max: number): [(n: number) => boolean, string] => [
-  (n) => Number.isSafeInteger(n) && n >= min && n <= max,
-  `an integer from ${min} to ${max}`,
-];

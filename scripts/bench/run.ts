@@ -9,8 +9,8 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { createToken, DEMO_CLAIMS } from '../../mock-server';
-import { number, option, packageRoot, str, type CliSpec } from '../../cli-kit';
-import { intRange, scriptOptions } from '../scriptCli';
+import { int, number, option, packageRoot, str, type CliSpec } from '../../cli-kit';
+import { scriptOptions } from '../scriptCli';
 import { scenarios, type Scenario } from './scenarios';
 import { startTarget, type Probe, type RunningTarget, type TargetSpec } from './target';
 
@@ -50,21 +50,21 @@ export const BENCH_CLI: CliSpec = {
       key: 'connections',
       valueName: 'N',
       default: 50,
-      parse: number(...intRange(1, 500)),
+      parse: int(1, 500),
       help: 'concurrent connections',
     }),
     option({
       key: 'startupRuns',
       valueName: 'N',
       default: 5,
-      parse: number(...intRange(1, 20)),
+      parse: int(1, 20),
       help: 'start-up measurements per target',
     }),
     option({
       key: 'rounds',
       valueName: 'N',
       default: 5,
-      parse: number(...intRange(1, 10)),
+      parse: int(1, 10),
       help: 'rounds per target and scenario (the median counts)',
     }),
     option({

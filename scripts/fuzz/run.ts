@@ -5,8 +5,8 @@
 //   npm run fuzz -- [--runs N] [--seed S]
 import fc from 'fast-check';
 import { startMock } from '../../mock-server';
-import { number, option, type CliSpec } from '../../cli-kit';
-import { intRange, scriptOptions } from '../scriptCli';
+import { int, number, option, type CliSpec } from '../../cli-kit';
+import { scriptOptions } from '../scriptCli';
 import { checkOne, closeAgent, requestArbitrary } from './fuzzProperty';
 
 export const FUZZ_CLI: CliSpec = {
@@ -18,14 +18,17 @@ export const FUZZ_CLI: CliSpec = {
       key: 'runs',
       valueName: 'N',
       default: 10_000,
-      parse: number(...intRange(1, 1_000_000)),
+      parse: int(1, 1_000_000),
       help: 'requests to send',
     }),
     option({
       key: 'seed',
       valueName: 'N',
       defaultText: 'random, printed',
-      parse: number(...intRange(-(2 ** 31), 2 ** 31 - 1)),
+      parse: number(
+        (n) => Number.isSafeInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
+        'an integer from -2147483648 to 2147483647',
+      ),
       help: 'fast-check seed, to replay a run',
     }),
   ],
