@@ -37,4 +37,5 @@ export type {
   JournalMessage,
   JournalSink,
   RequestLogEntry,
+  WaitOptions,
 } from './core/journal';

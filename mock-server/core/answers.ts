@@ -17,6 +17,8 @@ export const MOCK_REASONS = [
   'CROSS_SITE_REFUSED',
   'CONTROL_NOT_JSON',
   'INTERNAL_ERROR',
+  'JOURNAL_WRITE_FAILED',
+  'CONTROL_BUSY',
 ] as const;
 
 export type MockReason = (typeof MOCK_REASONS)[number];
@@ -65,6 +67,10 @@ const MOCK_ONLY: Record<MockReason, { status: number; message: string }> = {
     message: 'Control requests that change state need Content-Type: application/json.',
   },
   INTERNAL_ERROR: { status: 500, message: 'Internal mock error.' },
+  // --journal-file-required and the journal file refused the write: the batch is not recorded.
+  JOURNAL_WRITE_FAILED: { status: 500, message: 'The journal file could not be written; nothing was recorded.' },
+  // A bounded resource of the control API is full (live inspector viewers, pending long polls).
+  CONTROL_BUSY: { status: 503, message: 'Too many open inspector feeds or waits; try again later.' },
 };
 
 function buildRegistry(): ReadonlyMap<Reason, Answer> {
