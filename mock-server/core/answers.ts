@@ -68,7 +68,10 @@ const MOCK_ONLY: Record<MockReason, { status: number; message: string }> = {
   },
   INTERNAL_ERROR: { status: 500, message: 'Internal mock error.' },
   // --journal-file-required and the journal file refused the write: the batch is not recorded.
-  JOURNAL_WRITE_FAILED: { status: 500, message: 'The journal file could not be written; nothing was recorded.' },
+  JOURNAL_WRITE_FAILED: {
+    status: 500,
+    message: 'The journal file could not be written; nothing was recorded.',
+  },
   // A bounded resource of the control API is full (live inspector viewers, pending long polls).
   CONTROL_BUSY: { status: 503, message: 'Too many open inspector feeds or waits; try again later.' },
 };
