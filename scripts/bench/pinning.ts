@@ -36,7 +36,7 @@ export type PinPlan =
 export function unpinned(why: string): PinPlan {
   return {
     pinned: false,
-    summary: `NOT pinned (${why}): servers and load generator share the cores, so req/s measures the machine more than the server; read the CPU µs/req columns`,
+    summary: `NOT pinned (${why}): the servers and the load generator share CPUs, so req/s measures the machine more than the server; read the CPU µs/req columns`,
   };
 }
 

@@ -190,7 +190,7 @@ async function main(): Promise<void> {
   );
   console.log(`bench: ${plan.summary}`);
   console.log(
-    `bench: ${args.connections} connections, ${args.warmup} s warm-up, then ${args.rounds} rounds of ${args.duration} s per target and scenario (targets take turns; the median round's req/s, CPU pooled over all rounds); server CPU from process.cpuUsage() in the server, over IPC`,
+    `bench: ${args.connections} connections, ${args.warmup} s warm-up, then ${args.rounds} round${args.rounds === 1 ? '' : 's'} of ${args.duration} s per target and scenario (targets take turns; the median round's req/s, CPU pooled over all rounds); server CPU from process.cpuUsage() in the server, over IPC`,
   );
   const startup: Record<string, number[]> = {};
   for (const t of TARGETS) {
