@@ -6,6 +6,7 @@
 // and answers 413 at once. Encodings: RFC 9110 §8.4 (gzip, deflate, br, identity), at most
 // MAX_CODINGS of them stacked. No work before the token: for a request whose token failed (steps
 // 1-2) only the raw bytes are kept, never decompressed or parsed.
+import { isUtf8 } from 'node:buffer';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { BodyOutcome, BodyProblem } from './decide';
@@ -44,9 +45,6 @@ const DECODERS: Record<string, Decoder> = {
 
 /** More stacked Content-Encoding layers than this are 415 (3,000 gzip layers once cost 10 s of CPU). */
 export const MAX_CODINGS = 3;
-
-// One decoder for every request: `fatal` makes invalid UTF-8 throw instead of becoming U+FFFD.
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export const fail = (reason: BodyProblem, keyword: string, message: string): ReadBody => ({
   outcome: { ok: false, reason, violation: { keyword, instancePath: '', message } },
@@ -131,12 +129,13 @@ export async function decodeBody(raw: Buffer, codings: string[], limit: number):
       };
     }
   }
-  let text: string;
-  try {
-    text = UTF8.decode(bytes);
-  } catch {
+  // isUtf8 validates in native code; toString then decodes without a second check.
+  if (!isUtf8(bytes))
     return { ...fail('VALIDATION', 'charset', 'body is not valid UTF-8'), bytes, size: bytes.length };
-  }
+  // A leading byte order mark is dropped, as a TextDecoder would (and the journal keeps the rest).
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    bytes = bytes.subarray(3);
+  const text = bytes.toString('utf8');
   let value: unknown;
   try {
     value = JSON.parse(text);

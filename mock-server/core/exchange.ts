@@ -18,8 +18,8 @@ export interface ExchangeRequest {
   token?: string;
   origin?: string;
   referer?: string;
-  /** The request headers for the request log, the token redacted (computed only when logged). */
-  loggedHeaders: () => Record<string, string>;
+  /** The request headers as received (name, value, …): the log redacts the token when read. */
+  rawHeaders: readonly string[];
   read: ReadBody;
 }
 
@@ -72,14 +72,15 @@ export function settleExchange(
   const { decision, preRecorded } = prepared;
   const { journal } = rt;
   let logged = req.read.bytes;
+  const receivedAt = new Date(req.started).toISOString();
   if (decision.events && delivered && preRecorded === undefined) {
-    const r = journal.record(req.requestId, decision.appName!, decision.events, req.read.bytes);
+    const r = journal.record(req.requestId, decision.appName!, decision.events, req.read.bytes, receivedAt);
     // The journal's own copy of the batch serves the request log too (no second copy).
     if (r.ok && r.raw) logged = r.raw;
   }
   if (preRecorded !== undefined && !delivered) journal.markUndelivered(req.requestId, preRecorded);
   journal.logRequest({
-    received_at: new Date(req.started).toISOString(),
+    received_at: receivedAt,
     request_id: req.requestId,
     method: req.method,
     path: req.path,
@@ -87,7 +88,7 @@ export function settleExchange(
     status: decision.reset ? 0 : decision.status,
     reason: decision.reset ? 'RESET' : decision.reason,
     delivered,
-    headers: req.loggedHeaders(),
+    rawHeaders: req.rawHeaders,
     bodyBytes: logged,
     bodyOwned: logged !== req.read.bytes,
     ...(req.read.size === undefined ? {} : { body_bytes: req.read.size }),

@@ -11,7 +11,7 @@ const request = (status: number) => ({
   status,
   reason: 'X',
   delivered: true,
-  headers: {},
+  rawHeaders: [],
   response: { status, headers: {}, body: {} },
   duration_ms: 1,
 });

@@ -7,6 +7,7 @@
 // only when someone asks for it. Every view is therefore a fresh copy: changing what a query
 // returned changes nothing recorded.
 import type { TgaEvent } from '../../schema';
+import { redactToken } from '../../schema/token';
 
 export interface JournalEntry {
   seq: number;
@@ -45,7 +46,12 @@ export interface RequestLogEntry {
 }
 
 /** What the HTTP shell hands the request log: the body as bytes, copied and cut here. */
-export type RequestLogInput = Omit<RequestLogEntry, 'seq' | 'body' | 'body_truncated'> & {
+export type RequestLogInput = Omit<RequestLogEntry, 'seq' | 'body' | 'body_truncated' | 'headers'> & {
+  /**
+   * The request headers as received: name, value, name, value… (Node's rawHeaders). Kept as they
+   * are and turned into `headers`, the token's signature redacted, only when someone reads the log.
+   */
+  rawHeaders: readonly string[];
   bodyBytes?: Buffer;
   /** `bodyBytes` is already the journal's own copy: keep it without copying again. */
   bodyOwned?: boolean;
@@ -128,7 +134,13 @@ export interface Journal {
    * batch's JSON text as received (a batch array or one event object); without it the events are
    * serialised here.
    */
-  record(requestId: string, appName: string, events: TgaEvent[], raw?: Buffer): RecordResult;
+  record(
+    requestId: string,
+    appName: string,
+    events: TgaEvent[],
+    raw?: Buffer,
+    receivedAt?: string,
+  ): RecordResult;
   /** Marks a recorded batch whose answer never reached the client. */
   markUndelivered(requestId: string, firstSeq: number): void;
   query(filter?: JournalFilter): { events: JournalEntry[]; total: number; dropped: number };
@@ -177,7 +189,7 @@ interface StoredBatch {
 }
 
 interface StoredRequest {
-  entry: Omit<RequestLogEntry, 'body' | 'body_truncated'>;
+  entry: Omit<RequestLogEntry, 'body' | 'body_truncated' | 'headers'> & { rawHeaders: readonly string[] };
   /** At most LOGGED_BODY_MAX bytes of the body, in a buffer of its own (or the journal's copy). */
   body?: Buffer;
   truncated: boolean;
@@ -221,8 +233,20 @@ function entryOf(b: StoredBatch, i: number, events: TgaEvent[]): JournalEntry {
   return entry;
 }
 
+/** Raw header pairs as a record (repeated names joined), the token's signature redacted. */
+export function headerRecord(raw: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i].toLowerCase();
+    const value = name === 'tga-auth-token' ? redactToken(raw[i + 1]) : raw[i + 1];
+    out[name] = name in out ? `${out[name]}, ${value}` : value;
+  }
+  return out;
+}
+
 function viewOf(r: StoredRequest): RequestLogEntry {
-  const view: RequestLogEntry = { ...r.entry, headers: { ...r.entry.headers } };
+  const { rawHeaders, ...rest } = r.entry;
+  const view: RequestLogEntry = { ...rest, headers: headerRecord(rawHeaders) };
   if (r.body !== undefined) {
     const text = LOG_TEXT.decode(r.body);
     if (r.truncated) {
@@ -386,7 +410,7 @@ export function createJournal(options: JournalOptions): Journal {
   }
 
   const journal: Journal = {
-    record(requestId, appName, events, raw) {
+    record(requestId, appName, events, raw, receivedAt) {
       const text = raw ? ownCopy(raw) : Buffer.from(JSON.stringify(events));
       const names = events.map((e) => (typeof e.event_name === 'string' ? e.event_name : ''));
       const charged =
@@ -395,7 +419,7 @@ export function createJournal(options: JournalOptions): Journal {
         firstSeq: seq + 1,
         count: events.length,
         skip: 0,
-        receivedAt: new Date(now()).toISOString(),
+        receivedAt: receivedAt ?? new Date(now()).toISOString(),
         requestId,
         appName,
         names,
@@ -490,7 +514,7 @@ export function createJournal(options: JournalOptions): Journal {
         entry.body_bytes ??= bodyBytes.length;
       }
       let headerChars = 0;
-      for (const k in entry.headers) headerChars += k.length + entry.headers[k].length;
+      for (const h of entry.rawHeaders) headerChars += h.length;
       const stored: StoredRequest = {
         entry,
         body,

@@ -8,13 +8,30 @@ export const MAX_JSON_DEPTH = 64;
 /** Whether objects and arrays nest deeper than `max` (the top-level value is depth 1). Iterative. */
 export function exceedsDepth(value: unknown, max = MAX_JSON_DEPTH): boolean {
   if (value === null || typeof value !== 'object') return false;
-  const stack: [object, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  // Two parallel stacks (no tuple or Object.values array per node): this runs on every body.
+  const nodes: object[] = [value];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     if (depth > max) return true;
-    const children = Array.isArray(node) ? node : Object.values(node);
-    for (const child of children) {
-      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const child: unknown = node[i];
+        if (child !== null && typeof child === 'object') {
+          nodes.push(child);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      const record = node as Record<string, unknown>;
+      for (const key in record) {
+        const child = record[key];
+        if (child !== null && typeof child === 'object') {
+          nodes.push(child);
+          depths.push(depth + 1);
+        }
+      }
     }
   }
   return false;

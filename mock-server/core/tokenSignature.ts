@@ -32,13 +32,21 @@ export type TokenCheck =
 // Steps 1 and 2 for a header, remembered: clients send the same token on every request, and
 // decoding plus HMAC was the largest share of a request's own work in profiles. A hit means this
 // exact header (signature included) was judged before; a miss still compares in constant time.
+// Bounded in bytes too: only headers up to MEMO_KEY_MAX characters are remembered (real tokens
+// are a few hundred), so the memo holds at most 1,024 × 1 KB per secret.
 const MEMO_MAX = 1024;
-const memo = new Map<string, TokenCheck>();
+const MEMO_KEY_MAX = 1024;
+const memos = new Map<string, Map<string, TokenCheck>>();
 
 export function checkToken(header: string | undefined, secret: string): TokenCheck {
   if (!header) return { ok: false, reason: 'TOKEN_MISSING_OR_MALFORMED' };
-  const key = `${secret}\u0000${header}`;
-  const known = memo.get(key);
+  let memo = memos.get(secret);
+  if (!memo) {
+    if (memos.size >= 16) memos.clear();
+    memo = new Map();
+    memos.set(secret, memo);
+  }
+  const known = memo.get(header);
   if (known) return known;
   const decoded = decodeToken(header);
   const result: TokenCheck = !decoded.ok
@@ -46,7 +54,8 @@ export function checkToken(header: string | undefined, secret: string): TokenChe
     : verifyToken(decoded.token, secret)
       ? { ok: true, claims: Object.freeze(decoded.token.claims) }
       : { ok: false, reason: 'TOKEN_INVALID', claims: Object.freeze(decoded.token.claims) };
+  if (header.length > MEMO_KEY_MAX) return result;
   if (memo.size >= MEMO_MAX) memo.clear();
-  memo.set(key, result);
+  memo.set(header, result);
   return result;
 }

@@ -4,7 +4,6 @@
 // got its 201 — it went away, or its connection was ended under it — has nothing recorded.
 import type { Request, Response } from 'express';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { redactToken } from '../../schema/token';
 import { prepareAnswer, settleExchange, type ExchangeRequest } from '../core/exchange';
 import type { Runtime } from '../core/runtime';
 import { checkToken } from '../core/tokenSignature';
@@ -14,17 +13,6 @@ import { sendJson } from './send';
 function header(req: Request, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
-}
-
-/** The request's headers for the log: a plain copy, the token's signature redacted. */
-export function loggedHeaders(rawHeaders: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    const name = rawHeaders[i].toLowerCase();
-    const value = name === 'tga-auth-token' ? redactToken(rawHeaders[i + 1]) : rawHeaders[i + 1];
-    out[name] = name in out ? `${out[name]}, ${value}` : value;
-  }
-  return out;
 }
 
 export function eventsRoute(rt: Runtime) {
@@ -45,7 +33,7 @@ export function eventsRoute(rt: Runtime) {
       token,
       origin: header(req, 'origin'),
       referer: header(req, 'referer'),
-      loggedHeaders: () => loggedHeaders(req.rawHeaders),
+      rawHeaders: req.rawHeaders,
       read,
     };
     const prepared = prepareAnswer(rt, exchange);
@@ -53,21 +41,11 @@ export function eventsRoute(rt: Runtime) {
     res.locals.reason = decision.reason;
     res.locals.appName = decision.appName;
 
-    let settled = false;
-    const settle = () => {
-      if (settled) return;
-      settled = true;
-      settleExchange(rt, exchange, prepared, !decision.reset && res.writableFinished);
-    };
-    res.once('finish', settle);
-    res.once('close', settle);
-
+    // 'close' follows 'finish' for an answer that was written out, and comes alone for one that was
+    // not (the socket went first, or a reset fault destroyed it): writableFinished tells them apart.
+    res.once('close', () => settleExchange(rt, exchange, prepared, !decision.reset && res.writableFinished));
     if (decision.delayMs) await sleep(decision.delayMs);
-    if (decision.reset) {
-      req.socket.destroy();
-      settle();
-      return;
-    }
+    if (decision.reset) return void req.socket.destroy();
     sendJson(res, decision.status, decision.body, prepared.headers);
   };
 }

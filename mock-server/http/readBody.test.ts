@@ -57,6 +57,23 @@ describe('request bodies: encodings, limits, decoding', () => {
     expect(res.headers['tga-mock-violations']).toBeDefined();
   });
 
+  test('UTF-8: a leading byte order mark is dropped; invalid bytes are 400 naming the charset', async () => {
+    app.mock.journal.clear();
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(GOOD_JSON)]);
+    expect((await post(bom)).status).toBe(201);
+    expect(app.mock.journal.query().events.map((e) => e.event)).toEqual(GOOD_BODY);
+    const broken = Buffer.from(GOOD_JSON.replace('tdesktop', 'td\u00e9sktop'), 'latin1');
+    const res = await post(broken);
+    expect([res.status, res.body]).toEqual([VALIDATION.status, VALIDATION.body]);
+    expect(JSON.parse(res.headers['tga-mock-violations'])).toEqual([
+      { keyword: 'charset', instancePath: '', message: 'body is not valid UTF-8' },
+    ]);
+    // Valid multi-byte text is kept as sent.
+    app.mock.journal.clear();
+    expect((await post(GOOD_JSON.replace('"en"', '"ру"'))).status).toBe(201);
+    expect(app.mock.journal.query().events[0].event.locale).toBe('ру');
+  });
+
   test('application/json with charset=utf-8 is fine', async () => {
     expect((await post(GOOD_JSON, { 'Content-Type': 'application/json; charset=UTF-8' })).status).toBe(201);
   });

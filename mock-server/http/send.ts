@@ -3,6 +3,20 @@
 import type { Response } from 'express';
 import { answerFor, type Reason } from '../core/answers';
 
+// The registry's bodies are frozen objects answered again and again: their JSON (and its byte
+// length) is computed once.
+const frozenText = new WeakMap<object, { text: string; length: number }>();
+
+function jsonOf(body: unknown): { text: string; length: number } {
+  const cacheable = typeof body === 'object' && body !== null && Object.isFrozen(body);
+  const known = cacheable ? frozenText.get(body) : undefined;
+  if (known) return known;
+  const text = JSON.stringify(body);
+  const out = { text, length: Buffer.byteLength(text) };
+  if (cacheable) frozenText.set(body, out);
+  return out;
+}
+
 export function sendJson(
   res: Response,
   status: number,
@@ -12,11 +26,11 @@ export function sendJson(
   // Written directly rather than through Express's res.json: that path (content-type negotiation,
   // charset handling, send()'s freshness checks) was the largest single cost of a 201 in profiles,
   // and none of it applies to a fixed JSON answer.
-  const text = JSON.stringify(body);
+  const { text, length } = jsonOf(body);
   res.statusCode = status;
   for (const k in headers) res.setHeader(k, headers[k]);
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.setHeader('Content-Length', length);
   res.end(res.req.method === 'HEAD' ? undefined : text);
 }
 

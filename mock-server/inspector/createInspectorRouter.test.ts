@@ -175,7 +175,7 @@ describe('createInspectorRouter', () => {
       status: 400,
       reason: 'TOKEN_MISSING_OR_MALFORMED',
       delivered: true,
-      headers: {},
+      rawHeaders: [],
       bodyBytes: Buffer.from(JSON.stringify([{ event_name: 'app-init', app_name: 'docs' }])),
       response: { status: 400, headers: {}, body: {} },
       duration_ms: 1,

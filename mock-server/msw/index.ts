@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { http, HttpResponse, type RequestHandler } from 'msw';
-import { redactToken, DEMO_CLAIMS, claimsFor } from '../../schema/token';
+import { DEMO_CLAIMS, claimsFor } from '../../schema/token';
 import { readBuffer } from '../core/body';
 import { corsHeaders, preflightHeaders } from '../core/cors';
 import { prepareAnswer, settleExchange, type ExchangeRequest } from '../core/exchange';
@@ -50,11 +50,9 @@ function json(status: number, body: unknown, headers: Record<string, string>): R
   return new HttpResponse(JSON.stringify(body), { status, headers: { ...headers, ...JSON_TYPE } });
 }
 
-function loggedHeaders(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    out[name] = name === 'tga-auth-token' ? redactToken(value) : value;
-  });
+function rawHeaders(headers: Headers): string[] {
+  const out: string[] = [];
+  headers.forEach((value, name) => out.push(name, value));
   return out;
 }
 
@@ -83,7 +81,7 @@ async function postEvents(rt: Runtime, request: Request): Promise<Response> {
     token,
     origin,
     referer: h.get('referer') ?? undefined,
-    loggedHeaders: () => loggedHeaders(h),
+    rawHeaders: rawHeaders(h),
     read,
   };
   const prepared = prepareAnswer(rt, exchange);

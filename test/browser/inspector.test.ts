@@ -52,7 +52,7 @@ describeBrowser('the inspector page', () => {
           status: rejected ? 400 : 201,
           reason: rejected ? 'VALIDATION' : 'RECORDED',
           delivered: true,
-          headers: {},
+          rawHeaders: [],
           bodyBytes: Buffer.from(
             JSON.stringify([{ event_name: i % 2 === 0 ? 'app-init' : 'app-hide', app_name: 'docs', n: i }]),
           ),
