@@ -43,9 +43,7 @@ function addedByClients(node: JsonSchema, pick: (w: Widening) => boolean): boole
 export function documentedView(node: JsonSchema): JsonSchema {
   const out: JsonSchema = { ...node };
   if (Array.isArray(node.type)) {
-    const types = (node.type as string[]).filter(
-      (t) => !addedByClients(node, (w) => w.adds.type === t),
-    );
+    const types = (node.type as string[]).filter((t) => !addedByClients(node, (w) => w.adds.type === t));
     out.type = types.length === 1 ? types[0] : types;
   }
   if (Array.isArray(node.enum)) {

@@ -49,7 +49,7 @@ export function formatCoverage(rows: readonly CoverageRow[]): string {
   const unseen = rows.filter((r) => r.state !== 'observed').map((r) => r.reason);
   lines.push(
     unseen.length
-      ? `  This run never saw (exactly) ${unseen.length} documented response(s): ${unseen.join(', ')}.`
+      ? `  This run never saw (exactly) ${unseen.length} documented response${unseen.length === 1 ? '' : 's'}: ${unseen.join(', ')}.`
       : '  Every documented response was observed.',
   );
   return lines.join('\n');
