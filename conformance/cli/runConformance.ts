@@ -10,7 +10,8 @@ import { coverageOf, formatCoverage } from '../report/coverage';
 import { evaluateGates } from '../report/gates';
 import { toJunit } from '../report/junit';
 import { formatSummary } from '../report/summary';
-import { formatPlan, planRun, type Plan } from '../run/plan';
+import { BUDGET_EXHAUSTED } from '../run/checkContext';
+import { BUDGET_SKIP, formatPlan, planRun, REQUEST_HEADROOM, type Plan } from '../run/plan';
 import { probeTarget } from '../run/probeTarget';
 import type { CheckResult, ServerUnderTest } from '../run/types';
 import type { Profile } from './options';
@@ -51,6 +52,23 @@ export function applyProfile(results: CheckResult[], profile: Profile): CheckRes
   if (profile === 'strict') return results;
   return results.map((r) =>
     r.basis === 'undocumented' && r.verdict === 'failed' ? { ...r, verdict: 'warned' as const } : r,
+  );
+}
+
+/** Which checks the write budget kept from running, and the --max-writes that would run them. */
+function budgetSummary(plan: Plan, results: readonly CheckResult[], writesUsed: number): string | null {
+  const skipped = results.filter(
+    (r) => r.skipReason?.startsWith(BUDGET_SKIP) || r.skipReason?.startsWith(BUDGET_EXHAUSTED),
+  );
+  if (!skipped.length) return null;
+  const writes = skipped.reduce((n, r) => n + (registry.get(r.name)?.writes ?? 0), 0);
+  const enough = Math.max(plan.neededWrites, writesUsed + writes + REQUEST_HEADROOM);
+  const names = skipped.map((r) => r.name);
+  const shown =
+    names.length > 8 ? `${names.slice(0, 8).join(', ')} and ${names.length - 8} more` : names.join(', ');
+  return (
+    `${skipped.length} check${skipped.length === 1 ? '' : 's'} did not fit --max-writes ${plan.maxWrites}: ${shown}; ` +
+    `--max-writes ${enough} runs them${writesUsed > plan.plannedWrites ? ' (the server accepted events it should have rejected)' : ''}`
   );
 }
 
@@ -116,6 +134,8 @@ export async function runConformance(
   const gates = evaluateGates(results, coverage, options);
 
   io.out(`${formatSummary(results, io.columns)}\n\n${formatCoverage(coverage)}\n`);
+  const budgetLine = budgetSummary(plan, results, writesUsed);
+  if (budgetLine) io.out(`${budgetLine}\n`);
   for (const g of gates) io.out(`${g.passed ? 'gate passed' : 'GATE FAILED'}: ${g.message}\n`);
   io.out(
     `\nrun ${options.runId}, seed ${options.seed}, profile ${options.profile}, ${durationMs} ms, ` +

@@ -39,7 +39,11 @@ export function evaluateGates(
       passed: offending.length === 0,
       message: offending.length
         ? `--fail-on-skip: ${offending.length} check${offending.length === 1 ? ' was' : 's were'} skipped: ` +
-          offending.map((r) => `${r.name} (${r.skipReason})`).join('; ')
+          offending
+            .slice(0, 5)
+            .map((r) => `${r.name} (${r.skipReason})`)
+            .join('; ') +
+          (offending.length > 5 ? `; and ${offending.length - 5} more (see the table)` : '')
         : '--fail-on-skip: no check was skipped for a reason that matters',
     });
   }

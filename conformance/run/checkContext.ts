@@ -35,6 +35,9 @@ export class CheckSkipped extends Error {}
 
 export class BudgetExhausted extends CheckSkipped {}
 
+/** How a skip for the write budget begins (run time). */
+export const BUDGET_EXHAUSTED = 'write budget exhausted';
+
 /** Thrown when the target stopped answering: the run stops, reported with exit code 2. */
 export class TargetStopped extends Error {}
 
@@ -71,8 +74,9 @@ export function createCheckContext(
       const { used, max } = state.budget;
       const needs = Math.max(events, writes);
       throw new BudgetExhausted(
-        `write budget exhausted: the server has accepted ${plural(used, 'event')} of --max-writes ${max}; ` +
-          `this check needs ${plural(needs, 'more write')}: --max-writes ${max + needs} runs it`,
+        `${BUDGET_EXHAUSTED}: ${used} of --max-writes ${max} accepted so far, and this request's ` +
+          `${plural(events, 'event')} would pass it if the server stored ${events === 1 ? 'it' : 'them'}; ` +
+          `--max-writes ${max + needs} runs this check`,
       );
     }
     const exchange = { label: spec.label, durationMs: 0 } as Exchange;

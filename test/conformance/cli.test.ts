@@ -157,7 +157,7 @@ test('--max-writes skips what would not fit, and caps even a server that accepts
     expect(acceptedEvents).toBe(5);
     expect(run.failed).toHaveLength(5);
     expect(run.results.find((r) => r.verdict === 'skipped')?.skipReason).toBe(
-      'write budget exhausted: the server has accepted 5 events of --max-writes 5; this check needs 1 more write: --max-writes 6 runs it',
+      "write budget exhausted: 5 of --max-writes 5 accepted so far, and this request's 1 event would pass it if the server stored it; --max-writes 6 runs this check",
     );
   } finally {
     await proxy.close();
