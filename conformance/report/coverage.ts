@@ -43,7 +43,7 @@ export function formatCoverage(rows: readonly CoverageRow[]): string {
   const lines = [
     'Documented responses',
     ...rows.map(
-      (r) => `  ${String(r.status).padEnd(4)} ${r.reason.padEnd(18)} ${r.state.padEnd(9)} ${r.detail}`,
+      (r) => `  ${String(r.status).padEnd(4)} ${r.reason.padEnd(26)} ${r.state.padEnd(9)} ${r.detail}`,
     ),
   ];
   const unseen = rows.filter((r) => r.state !== 'observed').map((r) => r.reason);
