@@ -53,6 +53,9 @@ async function armedFaults(): Promise<unknown[]> {
   return ((await res.json()) as { faults: unknown[] }).faults;
 }
 
+/** ANSI control sequences (ESC [ … letter), as a terminal interprets them. */
+const ANSI_CSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g');
+
 /** The CLI from the source tree as a child process (stdout a pipe), the token by environment. */
 function spawnCli(args: string[], env: Record<string, string> = {}) {
   return spawn(
@@ -115,13 +118,9 @@ test('in a terminal, no runner output is glued onto the table, which fits the wi
     maxBuffer: 16 << 20,
   });
   // What the terminal finally shows: carriage-return overwrites and erase-line codes applied.
-  const screen = stdout.split('\n').map((line) =>
-    line
-      .replace(/\r$/, '')
-      .split('\r')
-      .pop()!
-      .replace(/\x1b\[[0-9;]*[A-Za-z]/g, ''),
-  );
+  const screen = stdout
+    .split('\n')
+    .map((line) => line.replace(/\r$/, '').split('\r').pop()!.replace(ANSI_CSI, ''));
   expect(screen.join('\n')).not.toContain('Determining test suites');
   const header = screen.find((l) => l.includes('VERDICT'));
   expect(header).toMatch(/^CHECK +VERDICT +SENT +GOT +EXPECTED$/);
