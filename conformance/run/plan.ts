@@ -86,7 +86,7 @@ export function formatPlan(
     `  app         ${server.app.app_name}  (token app_domain ${server.app.app_domain}, Origin sent: ${server.origin})${originWarning(server)}`,
     `  run id      ${meta.runId}  (custom_data.conformance_run of every event sent)`,
     `  seed        ${meta.seed}  (--seed ${meta.seed} reproduces the generated events)`,
-    `  writes      at most ${plan.plannedWrites} events accepted by a conforming server (cap --max-writes ${plan.maxWrites})`,
+    `  writes      at most ${plural(plan.plannedWrites, 'event')} accepted by a conforming server (cap --max-writes ${plan.maxWrites})`,
     `  checks      ${running.length} to run, ${skipped.length} skipped`,
   ];
   for (const e of skipped) lines.push(`    skip ${e.check.name}: ${e.skip}`);

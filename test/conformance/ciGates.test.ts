@@ -92,7 +92,7 @@ describe('--fail-on-skip', () => {
     const gated = await runSuite([...args, '--fail-on-skip', '--junit', join(dir, 'skip.xml')]);
     expect(gated.exitCode).toBe(1);
     expect(gated.stdout).toMatch(
-      /GATE FAILED: --fail-on-skip: \d+ checks were skipped: response\.token-missing \(write budget exhausted/,
+      /GATE FAILED: --fail-on-skip: \d+ checks were skipped: positive\.documented-examples \(would pass --max-writes 3 /,
     );
     expect(gated.stdout).toMatch(/^\d+ checks did not fit --max-writes 3: .*; --max-writes 50 runs them$/m);
     const report = JSON.parse(readFileSync(join(dir, 'skip.json'), 'utf8'));
@@ -213,4 +213,47 @@ test('a --base-url ending in /events gets a one-line hint', async () => {
   expect(run.stderr.split('\n').filter((l) => l.includes('hint'))).toEqual([
     expect.stringContaining('--base-url ends in /events; requests go to'),
   ]);
+});
+
+test('a lenient server (201 to everything) cannot starve the positives: they run first; the budget line says what did not fit', async () => {
+  mock.reset();
+  const proxy = await startMutantProxy(mock.url, { request: () => answer('RECORDED') });
+  try {
+    const run = await runSuite(['--base-url', proxy.url, '--token', mock.token(), '--seed', '2']);
+    expect(run.exitCode).toBe(1);
+    expect(run.passed).toEqual(
+      expect.arrayContaining([
+        'positive.documented-examples',
+        'positive.generated',
+        'positive.batch-20',
+        'positive.gzip-batch',
+        'undocumented.sdk-shaped',
+      ]),
+    );
+    expect(run.failed).toContain('response.token-missing');
+    expect(run.stdout).toMatch(
+      /^\d+ checks did not fit --max-writes 50: .*; --max-writes \d+ runs them \(the server accepted events it should have rejected\)$/m,
+    );
+  } finally {
+    await proxy.close();
+  }
+});
+
+test('counts read right in the singular', async () => {
+  mock.reset();
+  const run = await runSuite([
+    '--base-url',
+    mock.url,
+    '--token',
+    mock.token(),
+    '--checks',
+    'response.recorded-single',
+    '--max-writes',
+    '1',
+  ]);
+  expect(run.exitCode).toBe(0);
+  expect(run.stdout).toContain('at most 1 event accepted by a conforming server');
+  expect(run.stdout).toMatch(/^1 check: 1 passed, 0 failed, 0 skipped$/m);
+  expect(run.stdout).toMatch(/, 1 event accepted$/m);
+  expect(run.stdout).not.toMatch(/\b1 (events|writes|checks)\b/);
 });
