@@ -145,7 +145,7 @@ export const CONFORMANCE_CLI: CliSpec = {
       key: 'failOnSkip',
       arity: 'switch',
       parse: bool,
-      help: 'fail the run on any skip but "mock-only against a non-mock" and "probe not asked for"',
+      help: 'fail the run on any skip but "mock-only against a non-mock", "probe not asked for" and (profile docs) a warning\'s',
     }),
     option({
       key: 'minCoverage',

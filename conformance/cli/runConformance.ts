@@ -68,7 +68,7 @@ function budgetSummary(plan: Plan, results: readonly CheckResult[], writesUsed: 
     names.length > 8 ? `${names.slice(0, 8).join(', ')} and ${names.length - 8} more` : names.join(', ');
   return (
     `${skipped.length} check${skipped.length === 1 ? '' : 's'} did not fit --max-writes ${plan.maxWrites}: ${shown}; ` +
-    `--max-writes ${enough} runs them${writesUsed > plan.plannedWrites ? ' (the server accepted events it should have rejected)' : ''}`
+    `--max-writes ${enough} runs them${writesUsed > plan.plannedWrites ? ' (the server accepted events the suite expected it to reject)' : ''}`
   );
 }
 

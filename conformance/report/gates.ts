@@ -18,12 +18,22 @@ export interface GateOutcome {
 export interface GateSettings {
   failOnSkip: boolean;
   minCoverage: number;
+  profile: 'docs' | 'strict';
 }
 
-/** A skip --fail-on-skip lets through: it says nothing about the server under test. */
-export function harmlessSkip(result: CheckResult): boolean {
+/**
+ * A skip --fail-on-skip lets through: one that says nothing about the server under test (a
+ * mock-only check against another server, the probe nobody asked for), and, under the docs
+ * profile, the skip of a warning check (it could not have failed the run anyway; a server that
+ * implements the docs accepts the undocumented negatives and so uses up --max-writes on them).
+ */
+export function harmlessSkip(result: CheckResult, profile: GateSettings['profile'] = 'docs'): boolean {
   const reason = result.skipReason ?? '';
-  return reason === NOT_A_MOCK || (result.name.startsWith('probe.') && reason.startsWith(PROBE_NOT_ASKED));
+  return (
+    reason === NOT_A_MOCK ||
+    (result.name.startsWith('probe.') && reason.startsWith(PROBE_NOT_ASKED)) ||
+    (profile === 'docs' && result.basis === 'undocumented')
+  );
 }
 
 export function evaluateGates(
@@ -33,7 +43,7 @@ export function evaluateGates(
 ): GateOutcome[] {
   const gates: GateOutcome[] = [];
   if (settings.failOnSkip) {
-    const offending = results.filter((r) => r.verdict === 'skipped' && !harmlessSkip(r));
+    const offending = results.filter((r) => r.verdict === 'skipped' && !harmlessSkip(r, settings.profile));
     gates.push({
       name: 'fail-on-skip',
       passed: offending.length === 0,

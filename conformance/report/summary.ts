@@ -10,12 +10,20 @@ const EXPECTED = 30;
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-/** Column widths that fit `columns`: SENT and GOT share what CHECK, VERDICT and EXPECTED leave. */
+/**
+ * Column widths that fit `columns`: SENT and GOT share what CHECK, VERDICT and EXPECTED leave; in
+ * a narrow terminal CHECK, then EXPECTED, give way first (every cell is cut with …).
+ */
 function widths(results: readonly CheckResult[], columns: number) {
-  const name = Math.min(40, Math.max(5, ...results.map((r) => r.name.length)));
-  const rest = Math.max(24, columns - name - VERDICT - EXPECTED - 4);
-  const sent = Math.floor(rest * 0.4);
-  return { name, sent, got: rest - sent - 1 };
+  const MIN_REST = 40;
+  let name = Math.min(40, Math.max(5, ...results.map((r) => r.name.length)));
+  let expected = Math.min(EXPECTED, Math.max(8, ...results.map((r) => (shown(r)?.expected ?? '').length)));
+  const rest = () => columns - name - VERDICT - expected - 4;
+  if (rest() < MIN_REST) name = Math.max(24, name - (MIN_REST - rest()));
+  if (rest() < MIN_REST) expected = Math.max(16, expected - (MIN_REST - rest()));
+  const r = Math.max(24, rest());
+  const sent = Math.floor(r * 0.4);
+  return { name, expected, sent, got: r - sent - 1 };
 }
 
 function cut(text: string, width: number): string {
@@ -67,7 +75,7 @@ const VERDICT_WORD: Record<CheckResult['verdict'], string> = {
 export function formatSummary(results: readonly CheckResult[], columns = DEFAULT_COLUMNS): string {
   const w = widths(results, columns);
   const header = `${'CHECK'.padEnd(w.name)} ${'VERDICT'.padEnd(VERDICT)} ${'SENT'.padEnd(w.sent)} ${'GOT'.padEnd(w.got)} EXPECTED`;
-  const lines = [header, '-'.repeat(Math.min(columns, header.length + EXPECTED - 8))];
+  const lines = [header, '-'.repeat(Math.min(columns, header.length + w.expected - 8))];
   const detail = (text: string) => (text.length > columns ? `${text.slice(0, columns - 1)}…` : text);
   for (const r of results) {
     const ex = shown(r);
@@ -76,7 +84,7 @@ export function formatSummary(results: readonly CheckResult[], columns = DEFAULT
       `${cut(r.name, w.name)} ${VERDICT_WORD[r.verdict].padEnd(VERDICT)} ${cut(sent, w.sent)} ${cut(
         r.verdict === 'skipped' ? '' : describeReceived(ex),
         w.got,
-      )} ${cut(ex?.expected ?? '', EXPECTED)}`,
+      )} ${cut(ex?.expected ?? '', w.expected)}`,
     );
     if (r.verdict === 'skipped') lines.push(detail(`    – ${r.skipReason ?? 'skipped'}`));
     if (r.verdict === 'warned')

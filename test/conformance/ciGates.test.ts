@@ -232,7 +232,7 @@ test('a lenient server (201 to everything) cannot starve the positives: they run
     );
     expect(run.failed).toContain('response.token-missing');
     expect(run.stdout).toMatch(
-      /^\d+ checks did not fit --max-writes 50: .*; --max-writes \d+ runs them \(the server accepted events it should have rejected\)$/m,
+      /^\d+ checks did not fit --max-writes 50: .*; --max-writes \d+ runs them \(the server accepted events the suite expected it to reject\)$/m,
     );
   } finally {
     await proxy.close();

@@ -59,6 +59,22 @@ test('passes with exit 0, the undocumented checks reported as warnings in the ta
   expect(junit).toContain('<skipped message="warning (undocumented; --profile strict fails it)');
 });
 
+test('with the CI gates it still passes: only harmless skips, 6 documented responses observed', async () => {
+  const run = await runSuite([
+    '--base-url',
+    server.url,
+    '--token',
+    token,
+    '--fail-on-skip',
+    '--min-coverage',
+    '6',
+  ]);
+  expect(run.failed).toEqual([]);
+  expect(run.exitCode).toBe(0);
+  expect(run.stdout).toContain('gate passed: --fail-on-skip');
+  expect(run.stdout).toContain('gate passed: --min-coverage 6: 6 of 8 documented responses observed');
+});
+
 test('with --profile strict it exits 1, naming the undocumented-field checks', async () => {
   const run = await runSuite([
     '--base-url',
