@@ -28,5 +28,14 @@ export const NOT_A_MOCK = 'mock-only: the target does not answer GET /__mock/hea
 export const LOCKED_MOCK =
   'mock-only: the target is a mock that needs --admin-token (GET /__mock/health answered 403)';
 
+export const REFUSED_ADMIN_TOKEN =
+  'mock-only: the target is a mock that refused the given --admin-token (GET /__mock/health answered 403)';
+
 export const mockOnly = (server: ServerUnderTest): true | string =>
-  server.mock ? true : server.mockLocked ? LOCKED_MOCK : NOT_A_MOCK;
+  server.mock
+    ? true
+    : !server.mockLocked
+      ? NOT_A_MOCK
+      : server.adminToken
+        ? REFUSED_ADMIN_TOKEN
+        : LOCKED_MOCK;

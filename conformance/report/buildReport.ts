@@ -39,6 +39,7 @@ export function buildReport(results: readonly CheckResult[], server: ServerUnder
       app: server.app,
       origin: server.origin,
       mock: server.mock,
+      mockLocked: server.mockLocked ?? false,
     },
     verdict: runVerdict(results, meta.gates, meta.stopped),
     totals: t,

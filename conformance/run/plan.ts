@@ -68,6 +68,8 @@ function originWarning(server: ServerUnderTest): string {
 
 function targetKind(server: ServerUnderTest): string {
   if (server.mock) return `mock ${server.mock.version}`;
+  if (server.mockLocked && server.adminToken)
+    return 'a mock that refused the given --admin-token (403): mock-only checks skipped';
   if (server.mockLocked)
     return 'a mock that needs --admin-token (its control API answered 403): mock-only checks skipped';
   return 'not a mock: mock-only checks skipped';

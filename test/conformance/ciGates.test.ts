@@ -160,6 +160,21 @@ describe('--admin-token', () => {
     for (const r of run.results) expect(r.skipReason).toMatch(/a mock that needs --admin-token/);
   });
 
+  test('a wrong one is reported as refused', async () => {
+    const run = await runSuite([
+      '--base-url',
+      locked.url,
+      '--token',
+      locked.token(),
+      '--checks',
+      'mock.record-failure',
+      '--admin-token',
+      'wrong',
+    ]);
+    expect(run.stdout).toContain('a mock that refused the given --admin-token');
+    expect(run.results[0].skipReason).toMatch(/refused the given --admin-token/);
+  });
+
   test.each([
     ['the flag', ['--admin-token', 'admin-s3cret'], {}],
     ['TGA_ADMIN_TOKEN', [], { TGA_ADMIN_TOKEN: 'admin-s3cret' }],
