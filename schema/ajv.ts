@@ -4,13 +4,14 @@
 // about 150 ms, which the mock's start-up does not pay (it uses the precompiled validators).
 import Ajv2020, { type Options } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { PROVENANCE_KEYWORDS } from './provenance';
 import { schemas } from './schemas';
 
 export function createAjv(options: Options = {}): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true, ...options });
   addFormats(ajv, ['uuid', 'uri', 'date-time']);
   // Our annotation keywords on documented responses; OpenAPI keeps them as extensions.
-  ajv.addVocabulary(['x-status', 'x-reason']);
+  ajv.addVocabulary(['x-status', 'x-reason', ...PROVENANCE_KEYWORDS]);
   ajv.addSchema([
     schemas.eventNames,
     schemas.event,

@@ -37,3 +37,4 @@ export { canonicalJson, sameJson } from './json/canonicalJson';
 export { jsonType, typeAllows, type JsonTypeName } from './json/jsonType';
 export { escapeSegment, unescapeSegment } from './json/jsonPointer';
 export { seededRandom, type Random } from './random';
+export { documentedView, sourceOf, PROVENANCE_KEYWORDS, type Source, type Widening } from './provenance';

@@ -1,17 +1,31 @@
-// The registry: every check, in run order. Order matters twice: positives run after the
-// negatives (their writes come last under --max-writes), and the rate-limit probe runs last (once
-// it has provoked 429, further requests would be limited too).
+// The registry: every check, in run order. Order matters three times: every check that sends
+// valid events (the 201 responses, the positives, gzip and the SDK-shaped batch included) runs
+// before any check that sends what must be rejected, so a lenient server that wrongly accepts
+// those cannot use up --max-writes before them; the warning checks follow the failing ones of
+// their kind; and the rate-limit probe runs last (once it has provoked 429, further requests
+// would be limited too).
+import { corsChecks } from './cors';
 import { createRegistry } from './registry';
 import { mockChecks } from './mockOnly';
-import { negativeChecks } from './negatives';
-import { positiveChecks } from './positives';
+import { bodyLevelNegatives, documentedNegatives, undocumentedNegatives } from './negatives';
+import { positiveChecks, sdkShaped } from './positives';
 import { rateLimitProbe } from './rateLimitProbe';
 import { responseChecks } from './responses';
+import { thresholdCheck } from './threshold';
+
+const writing = responseChecks.filter((c) => c.writes > 0);
+const rejected = responseChecks.filter((c) => c.writes === 0);
 
 export const registry = createRegistry([
-  ...responseChecks,
-  ...negativeChecks,
+  ...writing,
   ...positiveChecks,
+  sdkShaped,
+  ...corsChecks,
+  ...rejected,
+  ...documentedNegatives,
+  ...bodyLevelNegatives,
+  ...undocumentedNegatives,
+  thresholdCheck,
   ...mockChecks,
   rateLimitProbe,
 ]);

@@ -4,14 +4,33 @@ import { mockOnly, type Check } from './check';
 import type { CheckContext } from '../run/checkContext';
 import { journalOfRun, multisetMinus } from './journal';
 
-async function armFault(ctx: CheckContext, kind: string): Promise<void> {
+/**
+ * Arms a one-shot fault for the token's app, runs `body`, and disarms that fault in a `finally`:
+ * whether the check passes, fails, is skipped (budget), throws or times out, the target is left
+ * as it was found. The run's fault log hears of both, so an interrupted run can disarm it too.
+ */
+async function withFault(ctx: CheckContext, kind: string, body: () => Promise<void>): Promise<void> {
   const res = await ctx.control('POST', '/__mock/faults', {
     kind,
     count: 1,
     app_name: ctx.server.app.app_name,
   });
-  if (res.status !== 201)
+  const id = (res.json as { id?: unknown } | undefined)?.id;
+  if (res.status !== 201 || typeof id !== 'string')
     throw new Error(`POST /__mock/faults answered ${res.status} ${JSON.stringify(res.json)}`);
+  ctx.state.faultLog?.('armed', id);
+  try {
+    await body();
+  } finally {
+    // 204 when it was still armed, 404 when it fired: both leave nothing behind. A failure here
+    // must not hide the check's own outcome; the fault stays in the log for an interrupt to retry.
+    try {
+      await ctx.control('DELETE', `/__mock/faults/${encodeURIComponent(id)}`);
+      ctx.state.faultLog?.('disarmed', id);
+    } catch (error) {
+      ctx.note(`could not disarm fault ${id}: ${(error as Error).message}`);
+    }
+  }
 }
 
 export const mockChecks: Check[] = [
@@ -22,12 +41,12 @@ export const mockChecks: Check[] = [
     writes: 0,
     applies: mockOnly,
     async run(ctx) {
-      await armFault(ctx, 'record-failure');
-      const exchange = await ctx.expectPost(
-        { label: 'valid event, record-failure armed', body: [ctx.event()] },
-        'RECORD_FAILED',
-      );
-      if (exchange.received?.status !== 400) await ctx.control('DELETE', '/__mock/faults');
+      await withFault(ctx, 'record-failure', async () => {
+        await ctx.expectPost(
+          { label: 'valid event, record-failure armed', body: [ctx.event()] },
+          'RECORD_FAILED',
+        );
+      });
       const stored = await journalOfRun(ctx, ctx.name);
       if (stored.length)
         ctx.fail({
@@ -45,12 +64,9 @@ export const mockChecks: Check[] = [
     writes: 0,
     applies: mockOnly,
     async run(ctx) {
-      await armFault(ctx, 'rate-limit');
-      const exchange = await ctx.expectPost(
-        { label: 'valid event, rate-limit armed', body: [ctx.event()] },
-        'RATE_LIMITED',
-      );
-      if (exchange.received?.status !== 429) await ctx.control('DELETE', '/__mock/faults');
+      await withFault(ctx, 'rate-limit', async () => {
+        await ctx.expectPost({ label: 'valid event, rate-limit armed', body: [ctx.event()] }, 'RATE_LIMITED');
+      });
     },
   },
   {

@@ -4,6 +4,7 @@
 import { AUTH_TOKEN } from '../../schema/headers';
 import { flipSignatureBit, forgeClaims, malformedTokens } from '../../schema/token';
 import { always, type Check } from './check';
+import { journalOfRun } from './journal';
 
 /** A host no token's app_domain names (.invalid is reserved, RFC 2606). */
 export const FOREIGN_ORIGIN = 'https://conformance-foreign.invalid';
@@ -95,6 +96,37 @@ export const responseChecks: Check[] = [
     async run(ctx) {
       const body = [ctx.event({ app_name: `${ctx.server.app.app_name}-not-this-app` })];
       await ctx.expectPost({ label: "valid event, app_name not the token's", body }, 'APP_NAME_MISMATCH');
+    },
+  },
+  {
+    name: 'response.app-name-mismatch-later',
+    title:
+      'a batch of three whose third event has another app_name: 400 "Invalid app_name is specified.", nothing recorded',
+    covers: ['APP_NAME_MISMATCH'],
+    writes: 0,
+    applies: always,
+    async run(ctx) {
+      const other = `${ctx.server.app.app_name}-not-this-app`;
+      const body = [
+        ctx.event(),
+        ctx.event({ event_name: 'custom-event' }),
+        ctx.event({ event_name: 'app-hide', app_name: other }),
+      ];
+      await ctx.expectPost(
+        { label: "batch of 3, only the third with an app_name not the token's", body },
+        'APP_NAME_MISMATCH',
+      );
+      // On the mock, what was stored can be seen too: none of the three events.
+      if (!ctx.server.mock) return;
+      const stored = await journalOfRun(ctx, ctx.name);
+      if (stored.length) {
+        ctx.fail({
+          aspect: 'journal',
+          message: 'events of the rejected batch were stored',
+          expected: [],
+          got: stored,
+        });
+      }
     },
   },
   {

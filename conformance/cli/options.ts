@@ -4,7 +4,17 @@
 // decode, --base-url and --token are required) follow in readConformanceCommand. Anything
 // malformed is a usage error (exit 2) rather than a silently different run.
 import { randomBytes, randomInt } from 'node:crypto';
-import { bool, int, list, option, readCommandLine, str, type CliSpec, type Parser } from '../../cli-kit';
+import {
+  bool,
+  int,
+  list,
+  oneOf,
+  option,
+  readCommandLine,
+  str,
+  type CliSpec,
+  type Parser,
+} from '../../cli-kit';
 import { decodeToken } from '../../schema/token';
 
 export interface ConformanceOptions {
@@ -21,7 +31,18 @@ export interface ConformanceOptions {
   probeRateLimit: number;
   timeoutMs: number;
   runId: string;
+  /** `docs`: checks resting on undocumented fields or behaviour are warnings; `strict`: they fail the run. */
+  profile: Profile;
+  /** Any skip other than "mock-only against a non-mock" or "probe not asked for" fails the run. */
+  failOnSkip: boolean;
+  /** At least this many of the 8 documented responses must be observed, or the run fails. */
+  minCoverage: number;
+  /** Sent as TGA-Mock-Admin-Token on the mock's control API. */
+  adminToken: string | null;
 }
+
+export const PROFILES = ['docs', 'strict'] as const;
+export type Profile = (typeof PROFILES)[number];
 
 /** Seeds are below 2^31, so every seed prints and reads back as a plain integer. */
 const MAX_SEED = 2 ** 31 - 1;
@@ -113,10 +134,38 @@ export const CONFORMANCE_CLI: CliSpec = {
       defaultText: 'generated',
       help: 'tag of the sent events (custom_data.conformance_run)',
     }),
+    option({
+      key: 'profile',
+      valueName: 'NAME',
+      default: 'docs',
+      parse: oneOf(PROFILES),
+      help: 'docs: checks resting on undocumented fields or behaviour warn; strict: they fail the run',
+    }),
+    option({
+      key: 'failOnSkip',
+      arity: 'switch',
+      parse: bool,
+      help: 'fail the run on any skip but "mock-only against a non-mock", "probe not asked for" and (profile docs) a warning\'s',
+    }),
+    option({
+      key: 'minCoverage',
+      valueName: 'N',
+      default: 0,
+      parse: int(0, 8),
+      help: 'fail the run unless at least N of the 8 documented responses were observed',
+    }),
+    option({
+      key: 'adminToken',
+      valueName: 'TOKEN',
+      env: 'TGA_ADMIN_TOKEN',
+      parse: str,
+      help: "the mock's --admin-token, sent as TGA-Mock-Admin-Token on its control API",
+    }),
     option({ key: 'list', arity: 'switch', parse: bool, help: 'list the checks and exit' }),
   ],
   notes: [
-    'Exit code: 0 every applicable check passed, 1 a check failed, 2 bad usage or target unreachable.\n' +
+    'Exit code: 0 every applicable check passed (warnings allowed), 1 a check failed or a gate\n' +
+      '(--fail-on-skip, --min-coverage) was not met, 2 bad usage, target unreachable or stopped answering.\n' +
       'Every event sent carries custom_data.conformance_run = the run id.',
   ],
 };
@@ -159,6 +208,10 @@ export function readConformanceCommand(
       probeRateLimit: v.probeRateLimit!,
       timeoutMs: v.timeoutMs!,
       runId: v.runId ?? `tgac-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`,
+      profile: v.profile!,
+      failOnSkip: v.failOnSkip ?? false,
+      minCoverage: v.minCoverage!,
+      adminToken: v.adminToken ?? null,
     }),
   };
 }

@@ -7,16 +7,21 @@ import { helpText, usageError, versionText } from '../../cli-kit';
 import { registry } from '../checks';
 import { buildReport } from '../report/buildReport';
 import { coverageOf, formatCoverage } from '../report/coverage';
+import { evaluateGates } from '../report/gates';
 import { toJunit } from '../report/junit';
 import { formatSummary } from '../report/summary';
-import { formatPlan, planRun, type Plan } from '../run/plan';
+import { BUDGET_EXHAUSTED } from '../run/checkContext';
+import { BUDGET_SKIP, formatPlan, planRun, REQUEST_HEADROOM, type Plan } from '../run/plan';
 import { probeTarget } from '../run/probeTarget';
 import type { CheckResult, ServerUnderTest } from '../run/types';
+import type { Profile } from './options';
 import { CONFORMANCE_CLI, readConformanceCommand } from './options';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** The terminal's width when stdout is one; the table fits it (120 in a pipe). */
+  columns?: number;
 }
 
 /** Runs a plan: under Jest (the CLI, run/runJest.ts) or, in the project's tests, in this process. */
@@ -37,6 +42,34 @@ function acceptedEvents(results: readonly CheckResult[]): number {
     .flatMap((r) => r.exchanges)
     .filter((e) => e.received && e.received.status >= 200 && e.received.status < 300)
     .reduce((n, e) => n + e.sent.events, 0);
+}
+
+/**
+ * The profile's verdicts: under `docs` a failing check that rests on undocumented fields or
+ * behaviour is a warning (the exit code ignores it); under `strict` it fails the run.
+ */
+export function applyProfile(results: CheckResult[], profile: Profile): CheckResult[] {
+  if (profile === 'strict') return results;
+  return results.map((r) =>
+    r.basis === 'undocumented' && r.verdict === 'failed' ? { ...r, verdict: 'warned' as const } : r,
+  );
+}
+
+/** Which checks the write budget kept from running, and the --max-writes that would run them. */
+function budgetSummary(plan: Plan, results: readonly CheckResult[], writesUsed: number): string | null {
+  const skipped = results.filter(
+    (r) => r.skipReason?.startsWith(BUDGET_SKIP) || r.skipReason?.startsWith(BUDGET_EXHAUSTED),
+  );
+  if (!skipped.length) return null;
+  const writes = skipped.reduce((n, r) => n + (registry.get(r.name)?.writes ?? 0), 0);
+  const enough = Math.max(plan.neededWrites, writesUsed + writes + REQUEST_HEADROOM);
+  const names = skipped.map((r) => r.name);
+  const shown =
+    names.length > 8 ? `${names.slice(0, 8).join(', ')} and ${names.length - 8} more` : names.join(', ');
+  return (
+    `${skipped.length} check${skipped.length === 1 ? '' : 's'} did not fit --max-writes ${plan.maxWrites}: ${shown}; ` +
+    `--max-writes ${enough} runs them${writesUsed > plan.plannedWrites ? ' (the server accepted events the suite expected it to reject)' : ''}`
+  );
 }
 
 function writeFile(path: string, text: string): void {
@@ -75,6 +108,12 @@ export async function runConformance(
     );
   }
 
+  if (/\/events$/.test(new URL(options.baseUrl).pathname)) {
+    io.err(
+      `tga-conformance: hint: --base-url ends in /events; requests go to ${options.baseUrl}/events ` +
+        `(the suite adds /events itself: give the server's base, without /events)\n`,
+    );
+  }
   const probe = await probeTarget(options);
   if (!probe.ok) {
     io.err(`tga-conformance: ${probe.error}\n`);
@@ -87,12 +126,21 @@ export async function runConformance(
 
   const startedAt = new Date();
   const started = performance.now();
-  const results = await executor(plan, server, meta);
+  const results = applyProfile(await executor(plan, server, meta), options.profile);
   const writesUsed = acceptedEvents(results);
   const durationMs = Math.round(performance.now() - started);
+  const stopped = results.find((r) => r.stopped)?.stopped ?? null;
+  const coverage = coverageOf(results);
+  const gates = evaluateGates(results, coverage, options);
 
-  io.out(`${formatSummary(results)}\n\n${formatCoverage(coverageOf(results))}\n`);
-  io.out(`\nrun ${options.runId}, seed ${options.seed}, ${durationMs} ms, ${writesUsed} events accepted\n`);
+  io.out(`${formatSummary(results, io.columns)}\n\n${formatCoverage(coverage)}\n`);
+  const budgetLine = budgetSummary(plan, results, writesUsed);
+  if (budgetLine) io.out(`${budgetLine}\n`);
+  for (const g of gates) io.out(`${g.passed ? 'gate passed' : 'GATE FAILED'}: ${g.message}\n`);
+  io.out(
+    `\nrun ${options.runId}, seed ${options.seed}, profile ${options.profile}, ${durationMs} ms, ` +
+      `${writesUsed} event${writesUsed === 1 ? '' : 's'} accepted\n`,
+  );
   const report = buildReport(results, server, {
     runId: options.runId,
     seed: options.seed,
@@ -100,13 +148,23 @@ export async function runConformance(
     writesUsed,
     startedAt: startedAt.toISOString(),
     durationMs,
+    profile: options.profile,
+    gates,
+    stopped,
   });
   const files: [string | null, string, () => string][] = [
     [options.reportJson, '--report-json', () => `${JSON.stringify(report, null, 2)}\n`],
     [
       options.junit,
       '--junit',
-      () => toJunit(results, { runId: options.runId, baseUrl: options.baseUrl, durationMs }),
+      () =>
+        toJunit(results, {
+          runId: options.runId,
+          baseUrl: options.baseUrl,
+          durationMs,
+          profile: options.profile,
+          gates,
+        }),
     ],
   ];
   for (const [path, flag, render] of files) {
@@ -117,6 +175,10 @@ export async function runConformance(
       io.err(`tga-conformance: cannot write ${flag} ${path}: ${(error as Error).message}\n`);
       return { exitCode: 2, results };
     }
+  }
+  if (stopped) {
+    io.err(`tga-conformance: ${stopped}; the run stopped there (the remaining checks were not run)\n`);
+    return { exitCode: 2, results };
   }
   return { exitCode: report.verdict === 'failed' ? 1 : 0, results };
 }

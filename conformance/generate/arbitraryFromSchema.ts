@@ -21,7 +21,10 @@ function forType(type: string, s: JsonSchema): fc.Arbitrary<unknown> {
     case 'null':
       return fc.constant(null);
     case 'array':
-      return fc.array(s.items ? nodeArbitrary(s.items as JsonSchema) : scalar, { maxLength: 3 });
+      return fc.array(s.items ? nodeArbitrary(s.items as JsonSchema) : scalar, {
+        minLength: typeof s.minItems === 'number' ? s.minItems : 0,
+        maxLength: 3,
+      });
     case 'object':
       return s.properties ? objectArbitrary(s) : fc.dictionary(key, scalar, { maxKeys: 3 });
     default:
@@ -55,7 +58,19 @@ export function arbitraryFromSchema(schema: JsonSchema): fc.Arbitrary<unknown> {
   return nodeArbitrary(inlineRefs(schema));
 }
 
-/** `count` valid events for the app, reproducible from `seed`. */
-export function sampleValidEvents(eventSchema: JsonSchema, appName: string, seed: number, count: number) {
-  return fc.sample(objectArbitrary(inlineRefs(eventSchema), { app_name: appName }), { seed, numRuns: count });
+/**
+ * `count` valid events for the app, reproducible from `seed`; `view` narrows the inlined schema
+ * first (documentedView: only what the documentation guarantees, in its documented shape).
+ */
+export function sampleValidEvents(
+  eventSchema: JsonSchema,
+  appName: string,
+  seed: number,
+  count: number,
+  view: (inlined: JsonSchema) => JsonSchema = (s) => s,
+) {
+  return fc.sample(objectArbitrary(view(inlineRefs(eventSchema)), { app_name: appName }), {
+    seed,
+    numRuns: count,
+  });
 }

@@ -78,8 +78,15 @@ function collect(
   }
 }
 
-export function schemaNegatives(eventSchema: JsonSchema): SchemaNegative[] {
-  const inlined = inlineRefs(eventSchema);
+/**
+ * The cases of the event schema; `view` narrows the inlined schema first (documentedView gives
+ * the cases a server implementing exactly the documentation must reject).
+ */
+export function schemaNegatives(
+  eventSchema: JsonSchema,
+  view: (inlined: JsonSchema) => JsonSchema = (s) => s,
+): SchemaNegative[] {
+  const inlined = view(inlineRefs(eventSchema));
   const negatives: SchemaNegative[] = [];
   for (const field of (inlined.required as string[] | undefined) ?? []) {
     negatives.push({

@@ -2,6 +2,7 @@
 import { redactToken } from '../../schema/token';
 import type { CheckResult, ServerUnderTest } from '../run/types';
 import { coverageOf } from './coverage';
+import type { GateOutcome } from './gates';
 import { totals } from './summary';
 
 export interface RunMeta {
@@ -11,6 +12,20 @@ export interface RunMeta {
   writesUsed: number;
   startedAt: string;
   durationMs: number;
+  profile: string;
+  /** The CI gates asked for and their outcome. */
+  gates: GateOutcome[];
+  /** Why the run stopped early (the target stopped answering), or null. */
+  stopped: string | null;
+}
+
+/** failed: a failing check, a gate not met, or a target that stopped answering. */
+export function runVerdict(
+  results: readonly CheckResult[],
+  gates: readonly GateOutcome[],
+  stopped: string | null,
+): 'passed' | 'failed' {
+  return stopped || totals(results).failed || gates.some((g) => !g.passed) ? 'failed' : 'passed';
 }
 
 export function buildReport(results: readonly CheckResult[], server: ServerUnderTest, meta: RunMeta) {
@@ -24,8 +39,9 @@ export function buildReport(results: readonly CheckResult[], server: ServerUnder
       app: server.app,
       origin: server.origin,
       mock: server.mock,
+      mockLocked: server.mockLocked ?? false,
     },
-    verdict: t.failed ? 'failed' : 'passed',
+    verdict: runVerdict(results, meta.gates, meta.stopped),
     totals: t,
     coverage: coverageOf(results),
     results,

@@ -43,13 +43,13 @@ export function formatCoverage(rows: readonly CoverageRow[]): string {
   const lines = [
     'Documented responses',
     ...rows.map(
-      (r) => `  ${String(r.status).padEnd(4)} ${r.reason.padEnd(18)} ${r.state.padEnd(9)} ${r.detail}`,
+      (r) => `  ${String(r.status).padEnd(4)} ${r.reason.padEnd(26)} ${r.state.padEnd(9)} ${r.detail}`,
     ),
   ];
   const unseen = rows.filter((r) => r.state !== 'observed').map((r) => r.reason);
   lines.push(
     unseen.length
-      ? `  This run never saw (exactly) ${unseen.length} documented response(s): ${unseen.join(', ')}.`
+      ? `  This run never saw (exactly) ${unseen.length} documented response${unseen.length === 1 ? '' : 's'}: ${unseen.join(', ')}.`
       : '  Every documented response was observed.',
   );
   return lines.join('\n');

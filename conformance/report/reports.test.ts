@@ -9,6 +9,7 @@ function result(over: Partial<CheckResult>): CheckResult {
     name: 'response.x',
     title: 't',
     covers: [],
+    basis: 'docs',
     verdict: 'passed',
     exchanges: [],
     failures: [],
@@ -66,7 +67,7 @@ describe('coverage of documented responses', () => {
       detail: 'mock.record-failure: mock-only: no health',
     });
     expect(state('RATE_LIMITED')).toMatchObject({ state: 'not run' });
-    expect(formatCoverage(rows)).toContain('This run never saw (exactly) 7 documented response(s)');
+    expect(formatCoverage(rows)).toContain('This run never saw (exactly) 7 documented responses');
   });
 });
 

@@ -3,7 +3,28 @@
 import { MOCK_REASON, MOCK_VIOLATIONS } from '../../schema/headers';
 import type { CheckResult, Exchange } from '../run/types';
 
-const WIDTH = { name: 44, verdict: 7, sent: 42, got: 48 };
+/** Width of a table printed to a pipe (a terminal gives its own). */
+export const DEFAULT_COLUMNS = 132;
+const VERDICT = 7;
+const EXPECTED = 30;
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Column widths that fit `columns`: SENT and GOT share what CHECK, VERDICT and EXPECTED leave; in
+ * a narrow terminal CHECK, then EXPECTED, give way first (every cell is cut with …).
+ */
+function widths(results: readonly CheckResult[], columns: number) {
+  const MIN_REST = 40;
+  let name = Math.min(40, Math.max(5, ...results.map((r) => r.name.length)));
+  let expected = Math.min(EXPECTED, Math.max(8, ...results.map((r) => (shown(r)?.expected ?? '').length)));
+  const rest = () => columns - name - VERDICT - expected - 4;
+  if (rest() < MIN_REST) name = Math.max(24, name - (MIN_REST - rest()));
+  if (rest() < MIN_REST) expected = Math.max(16, expected - (MIN_REST - rest()));
+  const r = Math.max(24, rest());
+  const sent = Math.floor(r * 0.4);
+  return { name, expected, sent, got: r - sent - 1 };
+}
 
 function cut(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ');
@@ -37,32 +58,49 @@ export function totals(results: readonly CheckResult[]) {
   return {
     passed: count('passed'),
     failed: count('failed'),
+    warned: count('warned'),
     skipped: count('skipped'),
     total: results.length,
   };
 }
 
-export function formatSummary(results: readonly CheckResult[]): string {
-  const header = `${'CHECK'.padEnd(WIDTH.name)} ${'VERDICT'.padEnd(WIDTH.verdict)} ${'SENT'.padEnd(WIDTH.sent)} ${'GOT'.padEnd(WIDTH.got)} EXPECTED`;
-  const lines = [header, '-'.repeat(header.length + 8)];
+const VERDICT_WORD: Record<CheckResult['verdict'], string> = {
+  passed: 'PASSED',
+  failed: 'FAILED',
+  warned: 'WARNING',
+  skipped: 'SKIPPED',
+};
+
+/** The table: fits `columns` (SENT and GOT cut with …; the report files keep the full text). */
+export function formatSummary(results: readonly CheckResult[], columns = DEFAULT_COLUMNS): string {
+  const w = widths(results, columns);
+  const header = `${'CHECK'.padEnd(w.name)} ${'VERDICT'.padEnd(VERDICT)} ${'SENT'.padEnd(w.sent)} ${'GOT'.padEnd(w.got)} EXPECTED`;
+  const lines = [header, '-'.repeat(Math.min(columns, header.length + w.expected - 8))];
+  const detail = (text: string) => (text.length > columns ? `${text.slice(0, columns - 1)}…` : text);
   for (const r of results) {
     const ex = shown(r);
     const sent = r.verdict === 'skipped' ? '-' : (ex?.label ?? '-');
     lines.push(
-      `${cut(r.name, WIDTH.name)} ${r.verdict.toUpperCase().padEnd(WIDTH.verdict)} ${cut(sent, WIDTH.sent)} ${cut(
+      `${cut(r.name, w.name)} ${VERDICT_WORD[r.verdict].padEnd(VERDICT)} ${cut(sent, w.sent)} ${cut(
         r.verdict === 'skipped' ? '' : describeReceived(ex),
-        WIDTH.got,
-      )} ${ex?.expected ?? ''}`,
+        w.got,
+      )} ${cut(ex?.expected ?? '', w.expected)}`,
     );
-    if (r.verdict === 'skipped') lines.push(`    – ${r.skipReason ?? 'skipped'}`);
+    if (r.verdict === 'skipped') lines.push(detail(`    – ${r.skipReason ?? 'skipped'}`));
+    if (r.verdict === 'warned')
+      lines.push(detail('    ! warning only: this check rests on undocumented fields or behaviour'));
+    const mark = r.verdict === 'warned' ? '!' : '✗';
     for (const f of r.failures) {
       const diff =
         'expected' in f ? `: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.got)}` : '';
       const at = f.exchange === undefined ? undefined : r.exchanges[f.exchange];
-      lines.push(`    ✗ [${f.aspect}] ${f.message}${diff}`.slice(0, 400) + mockDiagnostics(at));
+      lines.push(detail(`    ${mark} [${f.aspect}] ${f.message}${diff}`.slice(0, 400) + mockDiagnostics(at)));
     }
   }
   const t = totals(results);
-  lines.push('', `${t.total} checks: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
+  const parts = [`${t.passed} passed`, `${t.failed} failed`];
+  if (t.warned) parts.push(plural(t.warned, 'warning'));
+  parts.push(`${t.skipped} skipped`);
+  lines.push('', `${plural(t.total, 'check')}: ${parts.join(', ')}`);
   return lines.map((l) => l.trimEnd()).join('\n');
 }

@@ -91,7 +91,8 @@ describe('planRun', () => {
       {
         'response.one': null,
         'negative.none': null,
-        'positive.big': 'would pass --max-writes 10 (needs 20 more writes, 1 planned)',
+        'positive.big':
+          'would pass --max-writes 10 (needs 20 more writes, 1 planned); --max-writes 28 runs every selected check',
         'positive.small': null,
         'mock.journal': null,
         'probe.rate-limit': NO_PROBE,
@@ -105,11 +106,15 @@ describe('planRun', () => {
       { probeRateLimit: 3 },
       0,
       {
-        'response.one': 'would pass --max-writes 0 (needs 1 more writes, 0 planned)',
+        'response.one':
+          'would pass --max-writes 0 (needs 1 more write, 0 planned); --max-writes 28 runs every selected check',
         'negative.none': null,
-        'positive.big': 'would pass --max-writes 0 (needs 20 more writes, 0 planned)',
-        'positive.small': 'would pass --max-writes 0 (needs 2 more writes, 0 planned)',
-        'mock.journal': 'would pass --max-writes 0 (needs 2 more writes, 0 planned)',
+        'positive.big':
+          'would pass --max-writes 0 (needs 20 more writes, 0 planned); --max-writes 28 runs every selected check',
+        'positive.small':
+          'would pass --max-writes 0 (needs 2 more writes, 0 planned); --max-writes 28 runs every selected check',
+        'mock.journal':
+          'would pass --max-writes 0 (needs 2 more writes, 0 planned); --max-writes 28 runs every selected check',
         'probe.rate-limit': null,
       },
       0,
@@ -122,7 +127,8 @@ describe('planRun', () => {
       21,
       {
         'positive.big': null,
-        'positive.small': 'would pass --max-writes 21 (needs 2 more writes, 20 planned)',
+        'positive.small':
+          'would pass --max-writes 21 (needs 2 more writes, 20 planned); --max-writes 25 runs every selected check',
       },
       20,
     ],

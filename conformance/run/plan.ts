@@ -1,6 +1,7 @@
 // The plan, decided and printed before anything is sent: which checks run, which are skipped and
 // why (not applicable to this target, or their writes would pass --max-writes).
 import type { Check } from '../checks/check';
+import { plural } from './checkContext';
 import type { ServerUnderTest } from './types';
 
 export interface PlanEntry {
@@ -14,25 +15,40 @@ export interface Plan {
   entries: PlanEntry[];
   plannedWrites: number;
   maxWrites: number;
+  /** Writes every applicable selected check needs together: the --max-writes that runs them all. */
+  neededWrites: number;
 }
 
 export function planRun(checks: readonly Check[], server: ServerUnderTest, maxWrites: number): Plan {
   let planned = 0;
+  const needed =
+    checks.reduce((n, c) => n + (c.applies(server) === true ? c.writes : 0), 0) + REQUEST_HEADROOM;
   const entries = checks.map((check): PlanEntry => {
     const applies = check.applies(server);
     if (applies !== true) return { check, skip: applies, writes: 0 };
     if (planned + check.writes > maxWrites) {
       return {
         check,
-        skip: `would pass --max-writes ${maxWrites} (needs ${check.writes} more writes, ${planned} planned)`,
+        skip:
+          `${BUDGET_SKIP} ${maxWrites} (needs ${plural(check.writes, 'more write')}, ${planned} planned); ` +
+          `--max-writes ${needed} runs every selected check`,
         writes: 0,
       };
     }
     planned += check.writes;
     return { check, skip: null, writes: check.writes };
   });
-  return { entries, plannedWrites: planned, maxWrites };
+  return { entries, plannedWrites: planned, maxWrites, neededWrites: needed };
 }
+
+/**
+ * Room a request a conforming server rejects still needs under the cap: its events are reserved
+ * before it is sent (a lenient server might store them). The largest such request holds 3 events.
+ */
+export const REQUEST_HEADROOM = 3;
+
+/** How a skip for the write budget begins (plan time). */
+export const BUDGET_SKIP = 'would pass --max-writes';
 
 function hostOf(url: string): string | null {
   try {
@@ -50,6 +66,15 @@ function originWarning(server: ServerUnderTest): string {
     : `\n              warning: the Origin's host is not the token's app_domain host; expect 403 answers`;
 }
 
+function targetKind(server: ServerUnderTest): string {
+  if (server.mock) return `mock ${server.mock.version}`;
+  if (server.mockLocked && server.adminToken)
+    return 'a mock that refused the given --admin-token (403): mock-only checks skipped';
+  if (server.mockLocked)
+    return 'a mock that needs --admin-token (its control API answered 403): mock-only checks skipped';
+  return 'not a mock: mock-only checks skipped';
+}
+
 export function formatPlan(
   plan: Plan,
   server: ServerUnderTest,
@@ -59,13 +84,20 @@ export function formatPlan(
   const skipped = plan.entries.filter((e) => e.skip);
   const lines = [
     `tga-conformance plan`,
-    `  target      ${server.baseUrl}/events  (${server.mock ? `mock ${server.mock.version}` : 'not a mock: mock-only checks skipped'})`,
+    `  target      ${server.baseUrl}/events  (${targetKind(server)})`,
     `  app         ${server.app.app_name}  (token app_domain ${server.app.app_domain}, Origin sent: ${server.origin})${originWarning(server)}`,
     `  run id      ${meta.runId}  (custom_data.conformance_run of every event sent)`,
     `  seed        ${meta.seed}  (--seed ${meta.seed} reproduces the generated events)`,
-    `  writes      at most ${plan.plannedWrites} events accepted by a conforming server (cap --max-writes ${plan.maxWrites})`,
+    `  writes      at most ${plural(plan.plannedWrites, 'event')} accepted by a conforming server (cap --max-writes ${plan.maxWrites})`,
     `  checks      ${running.length} to run, ${skipped.length} skipped`,
   ];
   for (const e of skipped) lines.push(`    skip ${e.check.name}: ${e.skip}`);
+  const overBudget = skipped.filter((e) => e.skip?.startsWith(BUDGET_SKIP));
+  if (overBudget.length) {
+    lines.push(
+      `  budget      ${plural(overBudget.length, 'check')} ${overBudget.length === 1 ? 'does' : 'do'} not fit --max-writes ${plan.maxWrites}: ` +
+        `${overBudget.map((e) => e.check.name).join(', ')}; --max-writes ${plan.neededWrites} runs them`,
+    );
+  }
   return lines.join('\n');
 }

@@ -1,11 +1,12 @@
 // Finds out, before the plan, whether the server is reachable and whether it is the mock (it
 // answers GET /__mock/health), which decides if mock-only checks apply.
+import { MOCK_ADMIN_TOKEN, MOCK_REASON } from '../../schema/headers';
 import { decodeToken } from '../../schema/token';
 import { httpRequest } from './httpRequest';
 import type { ServerUnderTest } from './types';
 
 /** What the command line says about the server; the probe adds the token's app and the mock's identity. */
-export type ServerSettings = Omit<ServerUnderTest, 'app' | 'mock'>;
+export type ServerSettings = Omit<ServerUnderTest, 'app' | 'mock' | 'mockLocked'>;
 
 export type ProbeResult = { ok: true; server: ServerUnderTest } | { ok: false; error: string };
 
@@ -22,18 +23,22 @@ function mockInfo(text: string): ServerUnderTest['mock'] {
 export async function probeTarget(settings: ServerSettings): Promise<ProbeResult> {
   const decoded = decodeToken(settings.token);
   if (!decoded.ok) return { ok: false, error: `--token: ${decoded.error}` };
-  let health: { status: number; text: string };
+  let health: { status: number; text: string; headers: Record<string, string> };
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (settings.adminToken) headers[MOCK_ADMIN_TOKEN.lower] = settings.adminToken;
   try {
     health = await httpRequest({
       method: 'GET',
       url: `${settings.baseUrl}/__mock/health`,
-      headers: { accept: 'application/json' },
+      headers,
       timeoutMs: settings.timeoutMs,
     });
   } catch (error) {
     return { ok: false, error: `${settings.baseUrl} is unreachable: ${(error as Error).message}` };
   }
   const mock = health.status === 200 ? mockInfo(health.text) : null;
+  // The mock's control API refuses a client without its admin token with 403 and says why.
+  const mockLocked = health.status === 403 && health.headers[MOCK_REASON.lower] === 'FORBIDDEN_ADMIN';
   return {
     ok: true,
     server: {
@@ -42,6 +47,8 @@ export async function probeTarget(settings: ServerSettings): Promise<ProbeResult
       app: decoded.token.claims,
       origin: settings.origin,
       mock,
+      mockLocked,
+      adminToken: settings.adminToken ?? null,
       probeRateLimit: settings.probeRateLimit,
       timeoutMs: settings.timeoutMs,
     },

@@ -9,7 +9,14 @@ import { runCheck } from './runCheck';
 import type { CheckResult, ServerUnderTest } from './types';
 
 export function createRunState(runId: string, seed: number, maxWrites: number): RunState {
-  return { runId, seed, budget: createWriteBudget(maxWrites), acknowledged: [] };
+  return {
+    runId,
+    seed,
+    budget: createWriteBudget(maxWrites),
+    acknowledged: [],
+    transportStreak: 0,
+    stopped: null,
+  };
 }
 
 export async function runChecks(

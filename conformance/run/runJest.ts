@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Plan } from './plan';
-import { runCheck } from './runCheck';
+import { emptyResult, runCheck } from './runCheck';
+import { disarmLeftFaults, setInterruptCleanup } from './interrupt';
 import { createRunState } from './runChecks';
 import type { CheckResult, ServerUnderTest } from './types';
 
@@ -17,6 +18,8 @@ export interface RunFile {
   server: ServerUnderTest;
   plan: { name: string; skip: string | null; writes: number }[];
   resultsFile: string;
+  /** Lines `armed <id>` / `disarmed <id>`: the faults armed on the mock (see interrupt.ts). */
+  faultsFile: string;
 }
 
 /** `.js` when running from dist/, `.ts` when running from the source tree. */
@@ -39,9 +42,13 @@ export async function runWithJest(
     server,
     plan: plan.entries.map((e) => ({ name: e.check.name, skip: e.skip, writes: e.writes })),
     resultsFile: join(dir, 'results.jsonl'),
+    faultsFile: join(dir, 'faults.log'),
   };
   writeFileSync(join(dir, 'run.json'), JSON.stringify(runFile));
   writeFileSync(runFile.resultsFile, '');
+  writeFileSync(runFile.faultsFile, '');
+  // On SIGINT/SIGTERM (cli.ts), disarm whatever the checks armed and did not disarm yet.
+  setInterruptCleanup(() => disarmLeftFaults(server, readFileSync(runFile.faultsFile, 'utf8')));
   const previous = process.env.TGA_CONFORMANCE_RUN;
   process.env.TGA_CONFORMANCE_RUN = join(dir, 'run.json');
   try {
@@ -87,25 +94,20 @@ export async function runWithJest(
         if (entry.skip) return runCheck(entry, server, unused); // skipped without sending anything
         return (
           byName.get(entry.check.name) ?? {
-            name: entry.check.name,
-            title: entry.check.title,
-            covers: [...entry.check.covers],
+            ...emptyResult(entry),
             verdict: 'failed' as const,
-            exchanges: [],
             failures: [
               {
                 aspect: 'error' as const,
                 message: `Jest did not run this check${crash ? `: ${crash}` : ''}`,
               },
             ],
-            observed: [],
-            notes: [],
-            durationMs: 0,
           }
         );
       }),
     );
   } finally {
+    setInterruptCleanup(null);
     if (previous === undefined) delete process.env.TGA_CONFORMANCE_RUN;
     else process.env.TGA_CONFORMANCE_RUN = previous;
     rmSync(dir, { recursive: true, force: true });

@@ -13,6 +13,10 @@ export interface ServerUnderTest {
   origin: string;
   /** Set when the target answered `GET /__mock/health`: mock-only checks apply. */
   mock: { version: string } | null;
+  /** The target is the mock, but its control API refused us (403): it needs (another) --admin-token. */
+  mockLocked?: boolean;
+  /** --admin-token: sent as TGA-Mock-Admin-Token on the mock's control API; never reported. */
+  adminToken?: string | null;
   /** Bounded request count for the real-server 429 probe; 0 = not asked for. */
   probeRateLimit: number;
   timeoutMs: number;
@@ -49,7 +53,7 @@ export interface Exchange {
   durationMs: number;
 }
 
-export type FailureAspect = 'status' | 'body' | 'content-type' | 'transport' | 'journal' | 'error';
+export type FailureAspect = 'status' | 'body' | 'content-type' | 'header' | 'transport' | 'journal' | 'error';
 
 export interface Failure {
   aspect: FailureAspect;
@@ -60,12 +64,17 @@ export interface Failure {
   exchange?: number;
 }
 
-export type Verdict = 'passed' | 'failed' | 'skipped';
+/** `warned`: a check resting on undocumented fields or behaviour failed (exit code unchanged unless --profile strict). */
+export type Verdict = 'passed' | 'failed' | 'warned' | 'skipped';
+
+/** What a check's verdict rests on: the documentation (failing checks) or real clients only (warnings). */
+export type Basis = 'docs' | 'undocumented';
 
 export interface CheckResult {
   name: string;
   title: string;
   covers: DocumentedReason[];
+  basis: Basis;
   verdict: Verdict;
   skipReason?: string;
   exchanges: Exchange[];
@@ -74,4 +83,6 @@ export interface CheckResult {
   observed: DocumentedReason[];
   notes: string[];
   durationMs: number;
+  /** Set on the check during which the target stopped answering (the run stops there, exit 2). */
+  stopped?: string;
 }

@@ -40,6 +40,8 @@ const DROPPED = new Set([
 ]);
 /** Annotations a `$ref` may carry beside it without changing what the target accepts. */
 const ANNOTATIONS = new Set(['title', 'description', '$comment', 'examples', 'default', 'deprecated']);
+/** Annotations, ours (`x-source`, `x-widened`…) included: they never change what a schema accepts. */
+const isAnnotation = (k: string): boolean => ANNOTATIONS.has(k) || k.startsWith('x-');
 
 export class RefError extends Error {}
 
@@ -111,13 +113,13 @@ export function resolveRefs(documents: JsonSchema[], rootRef: string): ResolvedS
     if (stack.includes(key)) throw new RefError(`recursive $ref to ${fileName(key)} is not supported`);
     const resolved = resolve(target.node, target.doc, target.pointer, [...stack, key]);
     if (typeof resolved === 'boolean') {
-      const assertions = Object.keys(out).filter((k) => !ANNOTATIONS.has(k));
+      const assertions = Object.keys(out).filter((k) => !isAnnotation(k));
       return assertions.length === 0 || resolved === false ? resolved : { allOf: [resolved, out] };
     }
     // Siblings of $ref (2020-12 allows them) merge into the target when they only add keywords;
     // a keyword on both sides that disagrees keeps both schemas, as an allOf.
     const clash = Object.keys(out).some(
-      (k) => !ANNOTATIONS.has(k) && k in resolved && !sameJson(resolved[k], out[k]),
+      (k) => !isAnnotation(k) && k in resolved && !sameJson(resolved[k], out[k]),
     );
     const merged = clash ? { allOf: [resolved, out] } : { ...resolved, ...out };
     origins.set(merged, origins.get(resolved) ?? `${fileName(here)}#${pointer}`);

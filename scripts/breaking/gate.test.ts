@@ -148,6 +148,17 @@ describe('the gate on the contract schemas', () => {
     ]);
   });
 
+  test('a provenance annotation changed (x-source, x-widened): non-breaking', () => {
+    const findings = run(
+      edited((f) => {
+        f[SCHEMA_FILES.event].properties.trace_id['x-source'] = 'docs';
+        f[SCHEMA_FILES.event].properties.auth_type['x-widened'] = [];
+      }),
+    );
+    expect(findings.length).toBeGreaterThan(0);
+    expect(breaking(findings)).toEqual([]);
+  });
+
   test('the counterexample search finds a break on its own when the structural engine names nothing', () => {
     const spy = jest.spyOn(compare, 'compareSchemas').mockReturnValue([]);
     try {

@@ -31,6 +31,8 @@ export interface Mutation {
   response?(res: ProxyResponse, req: ProxyRequest): ProxyResponse;
   /** Answer /__mock/* with 404, as a real server would: the target no longer looks like the mock. */
   hideControlApi?: boolean;
+  /** Answers (or passes on, with undefined) a request other than POST /events and /__mock/*: a preflight, the threshold. */
+  other?(req: ProxyRequest): ProxyResponse | undefined;
 }
 
 const HOP_BY_HOP = ['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'];
@@ -89,6 +91,12 @@ export async function startMutantProxy(
           return;
         }
         const mutated = req.method === 'POST' && req.path === '/events';
+        const own = !mutated && !req.path.startsWith('/__mock/') ? mutation.other?.(req) : undefined;
+        if (own) {
+          outgoing.writeHead(own.status, { ...own.headers, 'content-length': String(own.body.length) });
+          outgoing.end(own.body);
+          return;
+        }
         const rewritten = mutated && mutation.request ? await mutation.request(req, { forward }) : req;
         let res = 'status' in rewritten ? rewritten : await forward(rewritten);
         if (mutated && mutation.response) res = mutation.response(res, req);

@@ -37,13 +37,17 @@ test('the proxy itself is transparent: an identity mutant passes', async () => {
   expect(run.exitCode).toBe(0);
 });
 
-const table = mutants('placeholder').map((m) => [m.name, m.caughtBy, m.aspect, m.only ?? false] as const);
+const table = mutants('placeholder').map(
+  (m) => [m.name, m.caughtBy, m.aspect, m.only ?? false, m.strict ?? false] as const,
+);
 
-describe.each(table)('mutant: %s', (name, caughtBy, aspect, only) => {
-  test(`fails the run, and ${caughtBy} fails on ${aspect}${only ? ' (and nothing else)' : ''}`, async () => {
+describe.each(table)('mutant: %s', (name, caughtBy, aspect, only, strict) => {
+  const profile = strict ? ' under --profile strict' : '';
+  test(`fails the run${profile}, and ${caughtBy} fails on ${aspect}${only ? ' (and nothing else)' : ''}`, async () => {
     const mutant = mutants(mock.token()).find((m) => m.name === name)!;
-    const run = await runAgainst(mutant.mutation);
-    run.failed.forEach((n) => caught.add(n));
+    const run = await runAgainst(mutant.mutation, strict ? ['--profile', 'strict'] : []);
+    // A warning check a mutant fails under the default profile is caught too (it is reported).
+    [...run.failed, ...run.warned].forEach((n) => caught.add(n));
     expect(run.exitCode).toBe(1);
     if (only) expect(run.failed).toEqual([caughtBy]);
     else expect(run.failed).toContain(caughtBy);

@@ -14,6 +14,8 @@ export interface Mutant {
   aspect: FailureAspect;
   /** The deviation touches nothing else: the named check must be the only failure. */
   only?: true;
+  /** The deviation is from undocumented behaviour only: caught as a failure under --profile strict. */
+  strict?: true;
   mutation: Mutation;
 }
 
@@ -201,7 +203,10 @@ export function mutants(goodToken: string): Mutant[] {
       mutation: {
         request: (req) => {
           const body = bodyOf(req);
-          return Array.isArray(body) && body.length > 1 && validator.validate(body).ok
+          return Array.isArray(body) &&
+            body.length > 1 &&
+            validator.validate(body).ok &&
+            eventsOf(req).every((e) => e.app_name === appName)
             ? withBody(req, [body[0]])
             : req;
         },
@@ -215,7 +220,8 @@ export function mutants(goodToken: string): Mutant[] {
     },
     {
       name: 'null values rejected (the docs table types taken literally)',
-      caughtBy: 'positive.generated',
+      // The docs' own third example sends "error_code": null.
+      caughtBy: 'positive.documented-examples',
       aspect: 'status',
       mutation: {
         request: (req) =>
@@ -224,8 +230,9 @@ export function mutants(goodToken: string): Mutant[] {
     },
     {
       name: 'fields outside the docs table rejected (TON Connect and invoice fields)',
-      caughtBy: 'positive.sdk-shaped',
+      caughtBy: 'undocumented.sdk-shaped',
       aspect: 'status',
+      strict: true,
       mutation: {
         request: (req) =>
           eventsOf(req).some((e) => Object.keys(e).some((k) => !DOCS_TABLE_FIELDS.has(k)))
@@ -261,6 +268,76 @@ export function mutants(goodToken: string): Mutant[] {
           const body = bodyOf(req);
           return body && typeof body === 'object' && !Array.isArray(body) ? answer('VALIDATION') : req;
         },
+      },
+    },
+    {
+      name: 'no CORS preflight (OPTIONS answered 404)',
+      caughtBy: 'cors.preflight',
+      aspect: 'status',
+      only: true,
+      mutation: {
+        other: (req) =>
+          req.method === 'OPTIONS'
+            ? { status: 404, headers: { 'content-type': 'application/json' }, body: Buffer.from('{}') }
+            : undefined,
+      },
+    },
+    {
+      name: 'a preflight that does not allow Content-Encoding',
+      caughtBy: 'cors.preflight',
+      aspect: 'header',
+      only: true,
+      mutation: {
+        other: (req) =>
+          req.method === 'OPTIONS'
+            ? {
+                status: 204,
+                headers: {
+                  'access-control-allow-origin': req.headers.origin ?? '*',
+                  'access-control-allow-methods': 'POST',
+                  'access-control-allow-headers': 'TGA-Auth-Token, Content-Type',
+                },
+                body: Buffer.alloc(0),
+              }
+            : undefined,
+      },
+    },
+    {
+      name: 'no Access-Control-Allow-Origin on answers',
+      caughtBy: 'cors.allow-origin',
+      aspect: 'header',
+      only: true,
+      mutation: {
+        response: (res) => {
+          const { 'access-control-allow-origin': _gone, ...headers } = res.headers;
+          return { ...res, headers };
+        },
+      },
+    },
+    {
+      name: "only the first event's app_name checked",
+      caughtBy: 'response.app-name-mismatch-later',
+      aspect: 'status',
+      mutation: {
+        request: (req) => {
+          const events = eventsOf(req);
+          return Array.isArray(bodyOf(req)) && events[0]?.app_name === appName
+            ? mapEvents(req, (e) => ({ ...e, app_name: appName }))
+            : req;
+        },
+      },
+    },
+    {
+      name: 'no GET /events/threshold (404)',
+      caughtBy: 'undocumented.threshold',
+      aspect: 'status',
+      only: true,
+      strict: true,
+      mutation: {
+        other: (req) =>
+          req.method === 'GET' && req.path.startsWith('/events/threshold')
+            ? { status: 404, headers: { 'content-type': 'application/json' }, body: Buffer.from('{}') }
+            : undefined,
       },
     },
   ];

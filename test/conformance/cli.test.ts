@@ -88,7 +88,7 @@ test('env equivalents work; against a non-mock target the mock-only checks are s
     }
     expect(run.stdout).toMatch(/400 +RECORD_FAILED +skipped +mock.record-failure: mock-only/);
     expect(run.stdout).toContain(
-      'This run never saw (exactly) 2 documented response(s): RECORD_FAILED, RATE_LIMITED.',
+      'This run never saw (exactly) 2 documented responses: RECORD_FAILED, RATE_LIMITED.',
     );
   } finally {
     await proxy.close();
@@ -157,7 +157,7 @@ test('--max-writes skips what would not fit, and caps even a server that accepts
     expect(acceptedEvents).toBe(5);
     expect(run.failed).toHaveLength(5);
     expect(run.results.find((r) => r.verdict === 'skipped')?.skipReason).toBe(
-      'write budget exhausted (5 of --max-writes 5 used)',
+      "write budget exhausted: 5 of --max-writes 5 accepted so far, and this request's 1 event would pass it if the server stored it; --max-writes 6 runs this check",
     );
   } finally {
     await proxy.close();

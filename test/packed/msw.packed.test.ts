@@ -5,14 +5,7 @@
 // file makes any attempt to open a port throw: the MSW path must need none.
 import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  cleanEnv as env,
-  installPacked,
-  packFromCopy,
-  ROOT,
-  run,
-  type Packed,
-} from '../support/packedPackage';
+import { cleanEnv, installPacked, packFromCopy, ROOT, run, type Packed } from '../support/packedPackage';
 
 jest.setTimeout(300_000);
 

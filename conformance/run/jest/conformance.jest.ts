@@ -12,6 +12,7 @@ import type { RunFile } from '../runJest';
 
 const run = JSON.parse(readFileSync(process.env.TGA_CONFORMANCE_RUN ?? '', 'utf8')) as RunFile;
 const state = createRunState(run.runId, run.seed, run.maxWrites);
+state.faultLog = (change, id) => appendFileSync(run.faultsFile, `${change} ${id}\n`);
 const entries: [string, PlanEntry][] = run.plan.map((p) => {
   const check = registry.get(p.name);
   if (!check) throw new Error(`unknown check ${p.name}`);
