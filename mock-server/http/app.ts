@@ -13,7 +13,7 @@ import { createInspectorRouter } from '../inspector/createInspectorRouter';
 import { controlGate } from './controlGate';
 import { controlRoutes } from './controlRoutes';
 import { cors } from './cors';
-import { eventsRoute } from './eventsRoute';
+import { eventsHandler, type EventsHandler } from './eventsRoute';
 import { sendJson, sendReason } from './send';
 import { packageVersion } from '../../cli-kit';
 
@@ -31,6 +31,8 @@ export interface MockRuntime {
   endStreams(): void;
   /** Flushes and closes the journal file. */
   close(): Promise<void>;
+  /** POST /events on Node's own request and response: the mock's server calls it without the router. */
+  readonly events: EventsHandler;
 }
 
 export type MockApp = Express & { mock: MockRuntime };
@@ -38,6 +40,8 @@ export type MockApp = Express & { mock: MockRuntime };
 function requestLine(logger: Logger, now: () => number) {
   const logs = logger.isLevelEnabled('info');
   return (req: Request, res: Response, next: NextFunction) => {
+    // POST /events has its own request id and line (http/eventsRoute.ts).
+    if (req.method === 'POST' && req.path === '/events') return next();
     const id = randomUUID();
     const started = now();
     res.locals.requestId = id;
@@ -68,8 +72,9 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
   app.disable('x-powered-by');
   app.set('etag', false); // a 201 must stay a 201, never a 304
   app.use(requestLine(logger, now));
+  const events = eventsHandler(runtime, logger);
+  app.post('/events', (req, res) => events(req, res));
   app.all(['/events', '/events/threshold'], cors);
-  app.post('/events', eventsRoute(runtime));
   // Not in the docs: the official SDK fetches it at start (2 s timeout) to learn per-session caps.
   app.get('/events/threshold', (_req, res) => sendJson(res, 200, opts.threshold));
   // Everything under /__mock: no cross-site use (Host, Origin, Sec-Fetch-Site, JSON content type).
@@ -106,6 +111,7 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
     logger,
     reset: () => runtime.reset(),
     endStreams: () => inspector.endStreams(),
+    events,
     close: () => journal.close(),
   };
   return app;

@@ -1,51 +1,116 @@
 // POST /events over HTTP: read the body from the socket (bounded), then the transport-free exchange
 // (core/exchange.ts) decides; this shell answers, and once Node says whether the answer reached
-// the socket ('finish') or not ('close' first), the exchange records and logs. A client that never
-// got its 201 — it went away, or its connection was ended under it — has nothing recorded.
-import type { Request, Response } from 'express';
+// the socket or not, the exchange records and logs. A client that never got its 201 — it went
+// away, or its connection was ended under it — has nothing recorded.
+//
+// It works on Node's own request and response, not Express's: the mock's server hands POST /events
+// straight to it (the SDK's hot path skips the router), and the Express app routes to the same
+// function, so supertest and a listening mock behave alike. It does its own request id, CORS
+// headers and request line, and writes each answer with one writeHead.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import { answerFor } from '../core/answers';
+import { EXPOSED_HEADERS } from '../core/cors';
 import { prepareAnswer, settleExchange, type ExchangeRequest } from '../core/exchange';
 import type { Runtime } from '../core/runtime';
 import { checkToken } from '../core/tokenSignature';
 import { readBody } from './readBody';
-import { sendJson } from './send';
+import { jsonOf } from './send';
 
-function header(req: Request, name: string): string | undefined {
+function header(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
 }
 
-export function eventsRoute(rt: Runtime) {
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** One JSON answer, every header in one writeHead (no per-header bookkeeping). */
+function answer(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  requestId: string,
+  origin: string | undefined,
+  headers: Record<string, string>,
+): void {
+  const { text, length } = jsonOf(body);
+  const list: string[] = [
+    'TGA-Mock-Request-Id',
+    requestId,
+    'Access-Control-Allow-Origin',
+    origin ?? '*',
+    'Vary',
+    'Origin',
+    'Access-Control-Expose-Headers',
+    EXPOSED_HEADERS,
+  ];
+  for (const k in headers) list.push(k, headers[k]);
+  list.push('Content-Type', JSON_TYPE, 'Content-Length', String(length));
+  res.writeHead(status, list);
+  res.end(text);
+}
+
+export type EventsHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export function eventsHandler(rt: Runtime, logger: Logger): EventsHandler {
   const { secret } = rt.decisionDeps;
   const limit = rt.options.bodyLimit;
-  return async (req: Request, res: Response): Promise<void> => {
+  const logs = logger.isLevelEnabled('info');
+
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     const started = rt.now();
     const token = header(req, 'tga-auth-token');
+    const origin = header(req, 'origin');
     // No work before the token: steps 1-2 come first, so a body is decompressed and parsed only
     // for a token that verifies (checkToken is memoised: the decision's own check costs nothing).
     const read = await readBody(req, limit, checkToken(token, secret).ok);
     if (read === 'aborted') return; // the client went away; nobody to answer
+    const url = req.url ?? '/events';
+    const query = url.indexOf('?');
     const exchange: ExchangeRequest = {
-      requestId: String(res.locals.requestId),
+      requestId,
       started,
-      method: req.method,
-      path: req.path,
+      method: req.method ?? 'POST',
+      path: query === -1 ? url : url.slice(0, query),
       token,
-      origin: header(req, 'origin'),
+      origin,
       referer: header(req, 'referer'),
       rawHeaders: req.rawHeaders,
       read,
     };
     const prepared = prepareAnswer(rt, exchange);
     const { decision } = prepared;
-    res.locals.reason = decision.reason;
-    res.locals.appName = decision.appName;
-
     // 'close' follows 'finish' for an answer that was written out, and comes alone for one that was
     // not (the socket went first, or a reset fault destroyed it): writableFinished tells them apart.
-    res.once('close', () => settleExchange(rt, exchange, prepared, !decision.reset && res.writableFinished));
+    res.once('close', () => {
+      const delivered = !decision.reset && res.writableFinished;
+      settleExchange(rt, exchange, prepared, delivered);
+      // One line per request; the token (and its signature) is never part of it, only its app name.
+      if (logs)
+        logger.info({
+          request_id: requestId,
+          method: exchange.method,
+          path: exchange.path,
+          status: delivered ? decision.status : 'no answer',
+          reason: decision.reset ? 'RESET' : decision.reason,
+          app_name: decision.appName,
+          ms: rt.now() - started,
+        });
+    });
     if (decision.delayMs) await sleep(decision.delayMs);
     if (decision.reset) return void req.socket.destroy();
-    sendJson(res, decision.status, decision.body, prepared.headers);
+    answer(res, decision.status, decision.body, requestId, origin, prepared.headers);
+  }
+
+  return (req, res) => {
+    const requestId = randomUUID();
+    handle(req, res, requestId).catch((err: unknown) => {
+      logger.error({ err, request_id: requestId }, 'unexpected error');
+      if (res.headersSent) return void res.destroy();
+      const { status, body } = answerFor('INTERNAL_ERROR');
+      answer(res, status, body, requestId, header(req, 'origin'), { 'TGA-Mock-Reason': 'INTERNAL_ERROR' });
+    });
   };
 }

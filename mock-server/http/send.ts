@@ -7,7 +7,7 @@ import { answerFor, type Reason } from '../core/answers';
 // length) is computed once.
 const frozenText = new WeakMap<object, { text: string; length: number }>();
 
-function jsonOf(body: unknown): { text: string; length: number } {
+export function jsonOf(body: unknown): { text: string; length: number } {
   const cacheable = typeof body === 'object' && body !== null && Object.isFrozen(body);
   const known = cacheable ? frozenText.get(body) : undefined;
   if (known) return known;

@@ -48,6 +48,10 @@ export function createMockServer(app: MockApp): http.Server {
       // RFC 9112 §3.2: an HTTP/1.1 request must carry Host (HTTP/1.0 need not).
       if (req.headers.host === undefined && req.httpVersion === '1.1')
         return writeReason(res, 'MALFORMED_REQUEST', 'An HTTP/1.1 request needs a Host header.');
+      // The SDK's hot path: POST /events goes straight to its handler, without Express's router
+      // (the Express app routes it to the same handler; see http/eventsRoute.ts).
+      if (req.method === 'POST' && (req.url === '/events' || req.url?.startsWith('/events?')))
+        return app.mock.events(req, res);
       app(req, res);
     },
   );
