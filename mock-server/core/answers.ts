@@ -17,6 +17,8 @@ export const MOCK_REASONS = [
   'CROSS_SITE_REFUSED',
   'CONTROL_NOT_JSON',
   'INTERNAL_ERROR',
+  'SERVER_ERROR_FAULT',
+  'TOO_MANY_FAULTS',
 ] as const;
 
 export type MockReason = (typeof MOCK_REASONS)[number];
@@ -65,6 +67,11 @@ const MOCK_ONLY: Record<MockReason, { status: number; message: string }> = {
     message: 'Control requests that change state need Content-Type: application/json.',
   },
   INTERNAL_ERROR: { status: 500, message: 'Internal mock error.' },
+  // An armed `server-error` fault (500 unless the fault names another 5xx): what an SDK meets
+  // when the service fails, with the body a generic server error carries.
+  SERVER_ERROR_FAULT: { status: 500, message: 'Internal Server Error' },
+  // RFC 9110 §15.5.10: POST /__mock/faults when the fault store is full (core/faults.ts).
+  TOO_MANY_FAULTS: { status: 409, message: 'Too many faults armed.' },
 };
 
 function buildRegistry(): ReadonlyMap<Reason, Answer> {
