@@ -25,6 +25,7 @@ function readPem(flag: string, file: string, read: (p: string) => Buffer): Buffe
   } catch (e) {
     throw new Error(
       `${flag} ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      { cause: e },
     );
   }
 }
