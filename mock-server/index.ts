@@ -44,4 +44,5 @@ export type {
   JournalMessage,
   JournalSink,
   RequestLogEntry,
+  WaitOptions,
 } from './core/journal';

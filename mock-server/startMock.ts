@@ -4,7 +4,7 @@ import { createApp, type MockDeps } from './http/app';
 import { listen, shutdown } from './http/server';
 import { decodeFaultSpec, type FaultSpec } from './core/faultSpec';
 import type { Fault } from './core/faults';
-import type { JournalEntry, JournalFilter } from './core/journal';
+import type { JournalEntry, JournalFilter, WaitOptions } from './core/journal';
 import type { MockOptions } from './core/options';
 import { createToken } from './core/tokenSignature';
 import { DEMO_CLAIMS, claimsFor } from '../schema/token';
@@ -16,6 +16,12 @@ export interface RunningMock {
   token(appName?: string, appDomain?: string): string;
   /** Recorded events, oldest first (same filters as GET /__mock/events): copies, so changing them changes nothing recorded. */
   events(filter?: JournalFilter): JournalEntry[];
+  /**
+   * Waits for a batching client (the official SDK flushes every 2 s): resolves with the matching
+   * entries once `count` (default 1) match, or rejects after `timeoutMs` (default 5,000) with a
+   * message listing what did arrive.
+   */
+  waitForEvents(filter?: JournalFilter, options?: WaitOptions): Promise<JournalEntry[]>;
   /** Empties the journal and counters, disarms faults, forgets rate-limit counts. */
   reset(): void;
   /** Arms a fault (same spec as POST /__mock/faults); throws on a malformed spec or when 100 are armed. */
@@ -37,7 +43,9 @@ export async function startMock(
     url,
     token: (appName = DEMO_CLAIMS.app_name, appDomain = DEMO_CLAIMS.app_domain) =>
       createToken(claimsFor(appName, appDomain), secret),
-    events: (filter) => structuredClone(journal.query(filter).events),
+    // The journal keeps batches as JSON text: every query parses a fresh copy.
+    events: (filter) => journal.query(filter).events,
+    waitForEvents: (filter = {}, wait) => journal.waitFor(filter, wait),
     reset: () => app.mock.reset(),
     fault(spec) {
       const decoded = decodeFaultSpec(spec);

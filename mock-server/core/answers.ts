@@ -17,6 +17,8 @@ export const MOCK_REASONS = [
   'CROSS_SITE_REFUSED',
   'CONTROL_NOT_JSON',
   'INTERNAL_ERROR',
+  'JOURNAL_WRITE_FAILED',
+  'CONTROL_BUSY',
   'SERVER_ERROR_FAULT',
   'TOO_MANY_FAULTS',
 ] as const;
@@ -67,6 +69,13 @@ const MOCK_ONLY: Record<MockReason, { status: number; message: string }> = {
     message: 'Control requests that change state need Content-Type: application/json.',
   },
   INTERNAL_ERROR: { status: 500, message: 'Internal mock error.' },
+  // --journal-file-required and the journal file refused the write: the batch is not recorded.
+  JOURNAL_WRITE_FAILED: {
+    status: 500,
+    message: 'The journal file could not be written; nothing was recorded.',
+  },
+  // A bounded resource of the control API is full (live inspector viewers, pending long polls).
+  CONTROL_BUSY: { status: 503, message: 'Too many open inspector feeds or waits; try again later.' },
   // An armed `server-error` fault (500 unless the fault names another 5xx): what an SDK meets
   // when the service fails, with the body a generic server error carries.
   SERVER_ERROR_FAULT: { status: 500, message: 'Internal Server Error' },

@@ -7,10 +7,10 @@
 import type { RequestValidator, TgaEvent } from '../../schema';
 import { answerFor, type Reason } from './answers';
 import type { FaultStore } from './faults';
-import { originAllowed } from './origin';
+import { explainOrigin, originAllowed } from './origin';
 import type { RateLimiter } from './rateLimit';
 import { checkToken } from './tokenSignature';
-import { violationsHeader, type Violation } from './violations';
+import { describeIssue, headerText, violationsHeader, type Violation } from './violations';
 
 export type BodyProblem = 'VALIDATION' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_ENCODING';
 
@@ -47,6 +47,8 @@ export interface Decision {
   reset?: boolean;
   /** A `latency` fault fired: delay the answer by this many ms. */
   delayMs?: number;
+  /** Why a refusal was made, in words (also sent as TGA-Mock-Detail on 400 and 403 answers). */
+  detail?: string;
 }
 
 function answer(
@@ -55,17 +57,28 @@ function answer(
   headers: Record<string, string> = {},
 ): Decision {
   const { status, body } = answerFor(reason);
-  return { reason, status, body, headers: { 'TGA-Mock-Reason': reason, ...headers }, ...extra };
+  const all: Record<string, string> = { 'TGA-Mock-Reason': reason, ...headers };
+  if (extra.detail !== undefined) all['TGA-Mock-Detail'] = headerText(extra.detail);
+  return { reason, status, body, headers: all, ...extra };
 }
+
+const violationDetail = (v: Violation) => `${v.instancePath || 'the body'}: ${v.message}`;
 
 function steps(input: DecisionInput, deps: DecisionDeps): Decision {
   const token = checkToken(input.token, deps.secret); // 1 and 2
-  if (!token.ok && token.reason === 'TOKEN_MISSING_OR_MALFORMED') return answer('TOKEN_MISSING_OR_MALFORMED');
+  if (!token.ok && token.reason === 'TOKEN_MISSING_OR_MALFORMED')
+    return answer('TOKEN_MISSING_OR_MALFORMED', {
+      detail:
+        input.token === undefined
+          ? 'no TGA-Auth-Token header'
+          : 'TGA-Auth-Token is not base64 of a claims JSON and a 32-byte signature',
+    });
   const appName = token.claims.app_name;
-  if (!token.ok) return answer('TOKEN_INVALID', { appName });
+  if (!token.ok)
+    return answer('TOKEN_INVALID', { appName, detail: 'the token signature does not verify with this mock secret' });
   const origin = { origin: input.origin, referer: input.referer };
   if (!originAllowed(origin, token.claims.app_domain, deps.requireOrigin))
-    return answer('DOMAIN_MISMATCH', { appName }); // 3
+    return answer('DOMAIN_MISMATCH', { appName, detail: explainOrigin(origin, token.claims.app_domain) }); // 3
   // 4: an injected rate-limit fault is checked first so the 429 it causes is not counted either.
   const rate = deps.faults.take('rate', appName)
     ? { ok: false as const, retryAfterSeconds: deps.limiter.retryAfterSeconds() }
@@ -76,24 +89,31 @@ function steps(input: DecisionInput, deps: DecisionDeps): Decision {
     const violations = [input.body.violation];
     return answer(
       input.body.reason,
-      { appName, violations },
+      { appName, violations, detail: violationDetail(input.body.violation) },
       { 'TGA-Mock-Violations': violationsHeader(violations) },
     );
   }
   const result = deps.validator.validate(input.body.value);
   if (!result.ok) {
-    const violations = result.errors.map(({ keyword, instancePath, message }) => ({
+    const violations: Violation[] = result.errors.map(({ keyword, instancePath, message, params }) => ({
       keyword,
       instancePath,
-      message,
+      message: describeIssue(keyword, message, params),
+      params,
     }));
+    const more = violations.length > 1 ? ` (and ${violations.length - 1} more in TGA-Mock-Violations)` : '';
     return answer(
       'VALIDATION',
-      { appName, violations },
+      { appName, violations, detail: violationDetail(violations[0]) + more },
       { 'TGA-Mock-Violations': violationsHeader(violations) },
     );
   }
-  if (result.events.some((e) => e.app_name !== appName)) return answer('APP_NAME_MISMATCH', { appName }); // 6
+  const other = result.events.findIndex((e) => e.app_name !== appName);
+  if (other !== -1)
+    return answer('APP_NAME_MISMATCH', {
+      appName,
+      detail: `event ${other}'s app_name ${JSON.stringify(result.events[other].app_name)} is not the token's app ${JSON.stringify(appName)}`,
+    }); // 6
   const fault = deps.faults.take('record', appName); // 7
   if (fault?.kind === 'reset') return answer('RECORD_FAILED', { appName, reset: true });
   if (fault?.kind === 'server-error')

@@ -4,13 +4,25 @@ import type { Decoded } from './faultSpec';
 import type { JournalFilter } from './journal';
 
 const KEYS = ['event_name', 'app_name', 'since', 'limit'] as const;
+const WAIT_KEYS = ['min', 'wait_ms'] as const;
 const MAX_LIMIT = 100_000;
+/** The longest a GET /__mock/events long poll may wait. */
+export const MAX_WAIT_MS = 60_000;
 
-export function decodeJournalFilter(query: Record<string, unknown>): Decoded<JournalFilter> {
-  const filter: JournalFilter = {};
+/** GET /__mock/events?min=N&wait_ms=T: answer once N entries match, or after T ms. */
+export interface JournalWait {
+  min: number;
+  wait_ms: number;
+}
+
+export function decodeJournalFilter(
+  query: Record<string, unknown>,
+): Decoded<JournalFilter & Partial<JournalWait>> {
+  const filter: JournalFilter & Partial<JournalWait> = {};
   for (const [key, raw] of Object.entries(query)) {
-    if (!(KEYS as readonly string[]).includes(key))
-      return { ok: false, message: `${key}: unknown filter (allowed: ${KEYS.join(', ')})` };
+    const allowed: readonly string[] = [...KEYS, ...WAIT_KEYS];
+    if (!allowed.includes(key))
+      return { ok: false, message: `${key}: unknown filter (allowed: ${allowed.join(', ')})` };
     if (typeof raw !== 'string') return { ok: false, message: `${key}: give it once, as a single value` };
     if (key === 'event_name' || key === 'app_name') {
       filter[key] = raw;
@@ -20,7 +32,13 @@ export function decodeJournalFilter(query: Record<string, unknown>): Decoded<Jou
     const n = Number(raw);
     if (key === 'limit' && (n < 1 || n > MAX_LIMIT))
       return { ok: false, message: `limit: expected an integer from 1 to ${MAX_LIMIT}` };
-    filter[key as 'since' | 'limit'] = n;
+    if (key === 'min' && (n < 1 || n > MAX_LIMIT))
+      return { ok: false, message: `min: expected an integer from 1 to ${MAX_LIMIT}` };
+    if (key === 'wait_ms' && n > MAX_WAIT_MS)
+      return { ok: false, message: `wait_ms: expected an integer from 0 to ${MAX_WAIT_MS}` };
+    filter[key as 'since' | 'limit' | 'min' | 'wait_ms'] = n;
   }
+  if (filter.wait_ms !== undefined && filter.min === undefined)
+    return { ok: false, message: 'wait_ms: give min too (how many matching events to wait for)' };
   return { ok: true, value: filter };
 }

@@ -37,7 +37,11 @@ export interface MockOptions {
   /** Window length in seconds. */
   rateWindow: number;
   journalCap: number;
+  /** Bytes of recorded event JSON kept in memory. */
+  journalMaxBytes: number;
   journalFile?: string;
+  /** A failed journal-file write answers 500 instead of 201. */
+  journalFileRequired: boolean;
   strict: boolean;
   logLevel: LogLevel;
   requireOrigin: boolean;
@@ -94,7 +98,21 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
   spec('rateLimit', 'int', 600, int(0), 'requests per window per app; 0 = off; 429 answers do not count'),
   spec('rateWindow', 'int', 60, int(1, 86_400), 'rate-limit window in seconds (fixed windows)'),
   spec('journalCap', 'int', 10_000, int(1, 10_000_000), 'events kept in memory; oldest dropped and counted'),
+  spec(
+    'journalMaxBytes',
+    'bytes',
+    256 * 1024 * 1024,
+    bytes,
+    'bytes of event JSON kept in memory; oldest dropped and counted',
+  ),
   spec('journalFile', 'string', undefined, str, 'also append every recorded event to this JSONL file'),
+  spec(
+    'journalFileRequired',
+    'bool',
+    false,
+    bool,
+    'answer 500 (not 201) when the journal file cannot be written',
+  ),
   spec(
     'strict',
     'bool',
@@ -186,6 +204,8 @@ export function resolveOptions(input: ResolveInput = {}): Resolved {
   const resolved = resolveLayers(OPTION_TABLE, layers);
   if (!resolved.ok) return resolved;
   const options = resolved.values;
+  if (options.journalFileRequired === true && options.journalFile === undefined)
+    return { ok: false, error: 'journal-file-required: needs --journal-file FILE' };
   if ((options.tlsCert === undefined) !== (options.tlsKey === undefined))
     return {
       ok: false,

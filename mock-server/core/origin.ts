@@ -37,3 +37,14 @@ export function originAllowed(headers: OriginHeaders, appDomain: string, require
   const verdict = checkOrigin(headers, appDomain);
   return verdict === 'match' || (verdict === 'absent' && !requireOrigin);
 }
+
+/** Why step 3 refused (for the TGA-Mock-Detail header), naming both host names. */
+export function explainOrigin(headers: OriginHeaders, appDomain: string): string {
+  const source = headers.origin ?? headers.referer;
+  const header = headers.origin !== undefined ? 'Origin' : 'Referer';
+  const want = domainHost(appDomain) ?? `(unreadable app_domain ${JSON.stringify(appDomain)})`;
+  if (source === undefined || source === '')
+    return `no Origin or Referer, and --require-origin is on; the token's domain host is ${want}`;
+  const got = hostOf(source) ?? `(no host in ${JSON.stringify(source)})`;
+  return `${header} host ${got} is not the token's domain host ${want}`;
+}

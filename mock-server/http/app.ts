@@ -76,10 +76,22 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
   const opts = resolved.options;
   const now = deps.now ?? Date.now;
   const logger = deps.logger ?? pino({ level: opts.logLevel });
+  let fileErrors = 0;
   const journal = createJournal({
     cap: opts.journalCap,
+    maxBytes: opts.journalMaxBytes,
     now,
-    sink: opts.journalFile ? createFileSink(opts.journalFile) : undefined,
+    sink: opts.journalFile
+      ? createFileSink(opts.journalFile, {
+          required: opts.journalFileRequired,
+          // Logged at error level (first failure, then every 1,000th: a full disk fails every write).
+          onError: (err) => {
+            if (fileErrors++ % 1000 === 0)
+              logger.error({ err, path: opts.journalFile, failures: fileErrors }, 'journal file write failed');
+          },
+        })
+      : undefined,
+    sinkRequired: opts.journalFileRequired,
   });
   const faults = createFaultStore(deps.random);
   const limiter = createRateLimiter({ limit: opts.rateLimit, windowMs: opts.rateWindow * 1000, now });
@@ -91,7 +103,10 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
   app.set('etag', false); // a 201 must stay a 201, never a 304
   app.use(requestLine(logger, now));
   app.all(['/events', '/events/threshold'], cors);
-  app.post('/events', eventsRoute(decisionDeps, journal, opts.bodyLimit, now));
+  app.post(
+    '/events',
+    eventsRoute(decisionDeps, journal, { bodyLimit: opts.bodyLimit, now, fileRequired: opts.journalFileRequired }),
+  );
   // Not in the docs: the official SDK fetches it at start (2 s timeout) to learn per-session caps.
   app.get('/events/threshold', (_req, res) => sendJson(res, 200, opts.threshold));
   // Everything under /__mock: no cross-site use (Host, Origin, Sec-Fetch-Site, JSON content type).

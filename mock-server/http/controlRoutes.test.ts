@@ -74,6 +74,11 @@ describe('control API: health and journal', () => {
       requests: {},
       recorded: 0,
       dropped: 0,
+      kept: 0,
+      bytes: 0,
+      requests_dropped: 0,
+      requests_bytes: 0,
+      not_delivered: 0,
     });
   });
 
@@ -245,7 +250,7 @@ describe('control API: POST /__mock/reset', () => {
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.body).toEqual({
       message: expect.stringMatching(/^Reset: /),
-      counts: { requests: {}, recorded: 0, dropped: 0 },
+      counts: expect.objectContaining({ requests: {}, recorded: 0, dropped: 0, kept: 0, bytes: 0 }),
       faults: [],
     });
     expect((await request(app).get('/__mock/events')).body).toEqual({ events: [], total: 0, dropped: 0 });

@@ -4,13 +4,16 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { controlAllowed } from '../core/controlAccess';
 import { decodeFaultSpec } from '../core/faultSpec';
 import type { FaultStore } from '../core/faults';
-import type { Journal } from '../core/journal';
+import { DEFAULT_QUERY_LIMIT, MAX_WAITERS, type Journal, type JournalFilter } from '../core/journal';
 import { decodeJournalFilter } from '../core/journalFilter';
 import { publicOptions, type MockOptions } from '../core/options';
 import { sendJson, sendReason } from './send';
+import { streamJsonArray } from './streamJson';
 
 export const ADMIN_TOKEN_HEADER = 'tga-mock-admin-token';
 const CONTROL_BODY_LIMIT = 64 * 1024;
+/** Entries per written page of a streamed answer. */
+const PAGE = 200;
 
 export interface ControlDeps {
   options: MockOptions;
@@ -66,10 +69,39 @@ export function controlRoutes(deps: ControlDeps): express.Router {
       counts: journal.counts(),
     });
   });
-  router.get('/events', (req, res) => {
-    const filter = decodeJournalFilter(req.query as Record<string, unknown>);
-    if (!filter.ok) return sendReason(res, 'BAD_CONTROL_REQUEST', filter.message);
-    ok(res, journal.query(filter.value));
+  // Streamed a page at a time. With min (and wait_ms, default 5,000) it long-polls: the answer
+  // comes once min entries match, or at the timeout with what there is and `timed_out: true`.
+  let waiting = 0;
+  router.get('/events', async (req, res) => {
+    const decoded = decodeJournalFilter(req.query as Record<string, unknown>);
+    if (!decoded.ok) return sendReason(res, 'BAD_CONTROL_REQUEST', decoded.message);
+    const { min, wait_ms: waitMs, ...filter } = decoded.value;
+    let wait = '';
+    if (min !== undefined) {
+      if (waiting >= MAX_WAITERS) return sendReason(res, 'CONTROL_BUSY');
+      waiting++;
+      try {
+        await journal.waitFor(filter, { count: min, timeoutMs: waitMs ?? 5000 });
+        wait = '"timed_out":false,';
+      } catch (e) {
+        wait = `"timed_out":true,"message":${JSON.stringify((e as Error).message)},`;
+      } finally {
+        waiting--;
+      }
+      if (res.destroyed) return;
+    }
+    const limit = filter.limit ?? DEFAULT_QUERY_LIMIT;
+    const total = journal.count(filter);
+    const { dropped } = journal.counts();
+    let after = filter.since ?? 0;
+    let sent = 0;
+    const page = () => {
+      const entries = journal.page(filter as JournalFilter, after, Math.min(PAGE, limit - sent));
+      sent += entries.length;
+      if (entries.length > 0) after = entries[entries.length - 1].seq;
+      return entries;
+    };
+    await streamJsonArray(res, `{${wait}"total":${total},"dropped":${dropped},"events":[`, page, ']}');
   });
   router.delete('/events', (_req, res) => {
     journal.clear();
@@ -85,7 +117,7 @@ export function controlRoutes(deps: ControlDeps): express.Router {
       faults: faults.list(),
     });
   });
-  router.get('/requests', (req, res) => {
+  router.get('/requests', async (req, res) => {
     const filter = decodeJournalFilter(req.query as Record<string, unknown>);
     if (!filter.ok || filter.value.event_name !== undefined || filter.value.app_name !== undefined)
       return sendReason(
@@ -93,7 +125,16 @@ export function controlRoutes(deps: ControlDeps): express.Router {
         'BAD_CONTROL_REQUEST',
         filter.ok ? 'only since and limit filter requests' : filter.message,
       );
-    ok(res, { requests: journal.requests(filter.value) });
+    const limit = filter.value.limit ?? DEFAULT_QUERY_LIMIT;
+    let after = filter.value.since ?? 0;
+    let sent = 0;
+    const page = () => {
+      const entries = journal.requests({ since: after, limit: Math.min(50, limit - sent) });
+      sent += entries.length;
+      if (entries.length > 0) after = entries[entries.length - 1].seq;
+      return entries;
+    };
+    await streamJsonArray(res, '{"requests":[', page, ']}');
   });
   router.post('/faults', async (req, res) => {
     const body = await readJson(req);

@@ -89,8 +89,33 @@ describe('POST /events: every documented response, exact status and body', () =>
   test('validation failures name the field in TGA-Mock-Violations, never in the body', async () => {
     const { res } = await send([STEPS[4][2]]);
     expect(JSON.parse(res.headers['tga-mock-violations'])).toEqual([
-      { keyword: 'format', instancePath: '/0/session_id', message: expect.any(String) },
+      { keyword: 'format', instancePath: '/0/session_id', message: expect.any(String), params: { format: 'uuid' } },
     ]);
+  });
+
+  test('refusals say why in TGA-Mock-Detail; violations name the extra field and the allowed values', async () => {
+    const origin = await send([STEPS[2][2]]);
+    expect(origin.res.headers['tga-mock-detail']).toBe(
+      "Origin host evil.example is not the token's domain host localhost",
+    );
+    const app = await send([STEPS[5][2]]);
+    expect(app.res.headers['tga-mock-detail']).toBe('event 0\'s app_name "other" is not the token\'s app "docs"');
+    expect((await send([STEPS[0][2]])).res.headers['tga-mock-detail']).toMatch(/not base64/);
+    expect((await send([])).res.headers['tga-mock-detail']).toBeUndefined();
+
+    const strict = makeApp({ strict: true });
+    const extra = await post(
+      strict,
+      { 'TGA-Auth-Token': token() },
+      JSON.stringify([{ ...GOOD_BODY[0], surprise: 1, platform: 'nokia' }]),
+    );
+    const violations = JSON.parse(extra.headers['tga-mock-violations']) as { message: string; params: unknown }[];
+    expect(violations).toContainEqual(
+      expect.objectContaining({ params: { additionalProperty: 'surprise' }, message: expect.stringMatching(/"surprise"$/) }),
+    );
+    expect(extra.headers['tga-mock-detail']).toMatch(/^\/0: /);
+    const request = strict.mock.journal.requests()[0];
+    expect(request.response.headers['TGA-Mock-Violations']).toBe(extra.headers['tga-mock-violations']);
   });
 
   test('a batch is all or nothing', async () => {

@@ -1,17 +1,73 @@
-// The --journal-file sink: one JSON line per recorded event, appended. The file is opened at
-// start so a bad path is a start-up error (exit 2), not a crash on the first event.
-import { createWriteStream, openSync } from 'node:fs';
-import type { JournalSink } from '../core/journal';
+// The --journal-file sink: one JSON line per recorded event, appended. The file is opened at start
+// so a bad path is a start-up error (exit 2), not a crash on the first event. A write that fails
+// later (disk full, a device that refuses writes) is never silent: it is logged, counted in
+// /__mock/health (`counts.file`), and with --journal-file-required the batch is refused with a 500
+// instead of answered 201 (those writes are synchronous, so the answer knows).
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
+import type { JournalSink, SinkStatus } from '../core/journal';
 
-export function createFileSink(path: string): JournalSink {
+export interface FileSinkOptions {
+  required: boolean;
+  /** Told about each failed write (the mock logs it). */
+  onError: (error: Error) => void;
+}
+
+const countLines = (text: string) => {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+};
+
+export function createFileSink(path: string, options: FileSinkOptions): JournalSink {
   const fd = openSync(path, 'a');
+  const status: SinkStatus = { path, required: options.required, lines_written: 0, lines_lost: 0, errors: 0 };
+  const failed = (e: Error, lines: number) => {
+    status.errors++;
+    status.lines_lost += lines;
+    status.last_error = e.message;
+    options.onError(e);
+  };
+
+  if (options.required) {
+    return {
+      write(text) {
+        this.writeSync!(text);
+      },
+      writeSync(text) {
+        const lines = countLines(text);
+        try {
+          const buf = Buffer.from(text);
+          for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off);
+          status.lines_written += lines;
+        } catch (e) {
+          failed(e as Error, lines);
+          throw e;
+        }
+      },
+      close: async () => closeSync(fd),
+      status: () => ({ ...status }),
+    };
+  }
+
   const stream = createWriteStream(path, { fd });
-  let failed: Error | undefined;
-  stream.on('error', (e) => (failed = e));
+  // Once the stream has failed it is destroyed: later lines are counted as lost, and each failure
+  // is logged once per write so a full disk shows up in the log as it happens.
+  stream.on('error', () => undefined); // reported through each write's callback
   return {
-    write(line) {
-      if (!failed) stream.write(line);
+    write(text) {
+      const lines = countLines(text);
+      if (stream.destroyed) return failed(new Error(status.last_error ?? 'journal file closed'), lines);
+      stream.write(text, (e) => {
+        if (e) failed(e, lines);
+        else status.lines_written += lines;
+      });
     },
-    close: () => new Promise((resolve) => stream.end(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        if (stream.destroyed) return resolve();
+        stream.end(() => resolve());
+      }),
+    status: () => ({ ...status }),
   };
 }

@@ -12,8 +12,12 @@ import { exceedsDepth, MAX_JSON_DEPTH } from '../core/jsonDepth';
 
 export interface ReadBody {
   outcome: BodyOutcome;
-  /** The decoded text, when there was one (for the request log). */
-  text?: string;
+  /** The decoded body, when it was read and decoded (the journal keeps it; the log copies 16 KB). */
+  bytes?: Buffer;
+  /** Bytes received, when the body was read (also over the limit). */
+  size?: number;
+  /** Why the log has no body text (e.g. encoded and not decoded). */
+  note?: string;
   /** The upload was not read to its end (over the discard bound): close after answering. */
   cutOff?: true;
 }
@@ -56,7 +60,7 @@ export const DISCARD_MAX_BYTES = 16 * 1024 * 1024;
 export const DISCARD_MAX_MS = 5000;
 
 /** Over the limit: `complete` when the whole upload was read (and dropped), false when cut off. */
-type Collected = Buffer | { tooLarge: true; complete: boolean } | 'aborted';
+type Collected = Buffer | { tooLarge: true; complete: boolean; size: number } | 'aborted';
 
 function collect(req: IncomingMessage, limit: number): Promise<Collected> {
   return new Promise((resolve) => {
@@ -75,7 +79,7 @@ function collect(req: IncomingMessage, limit: number): Promise<Collected> {
     };
     const cutOff = () => {
       req.pause();
-      done({ tooLarge: true, complete: false });
+      done({ tooLarge: true, complete: false, size });
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
@@ -88,7 +92,7 @@ function collect(req: IncomingMessage, limit: number): Promise<Collected> {
       }
       if (size - limit > DISCARD_MAX_BYTES) cutOff();
     };
-    const onEnd = () => done(size > limit ? { tooLarge: true, complete: true } : Buffer.concat(chunks));
+    const onEnd = () => done(size > limit ? { tooLarge: true, complete: true, size } : Buffer.concat(chunks));
     const onError = () => done('aborted');
     // A client that goes away mid-body: 'close' without 'end' (resolve once; done is idempotent).
     const onClose = () => {
@@ -107,26 +111,32 @@ function hopeless(req: IncomingMessage, limit: number): boolean {
   return Number.isFinite(declared) && declared - limit > DISCARD_MAX_BYTES;
 }
 
-const tooLarge = (limit: number, complete: boolean): ReadBody => ({
+const tooLarge = (limit: number, complete: boolean, size?: number): ReadBody => ({
   ...fail('PAYLOAD_TOO_LARGE', 'maxLength', `body over ${limit} bytes`),
   ...(complete ? {} : { cutOff: true }),
+  ...(size === undefined ? {} : { size }),
+  note: complete ? 'over the body limit: read and dropped' : 'over the body limit: not read to its end',
 });
 
 /** Step 5 is never reached for such a request: the outcome only says the body was not looked at. */
 const NOT_DECODED = fail('VALIDATION', 'notDecoded', 'the body was not decoded: the token was refused first');
 
 /** The raw body of a request refused before step 5: read (bounded), kept as text only if unencoded. */
-async function readRaw(req: IncomingMessage, limit: number, encoded: boolean): Promise<ReadBody | 'aborted'> {
-  if (hopeless(req, limit)) return { ...NOT_DECODED, cutOff: true };
+async function readRaw(req: IncomingMessage, limit: number, codings: string[]): Promise<ReadBody | 'aborted'> {
+  if (hopeless(req, limit))
+    return { ...NOT_DECODED, cutOff: true, note: 'over the body limit: not read (token refused first)' };
   const raw = await collect(req, limit);
   if (raw === 'aborted') return 'aborted';
-  if (!Buffer.isBuffer(raw)) return raw.complete ? NOT_DECODED : { ...NOT_DECODED, cutOff: true };
-  if (encoded) return NOT_DECODED;
-  try {
-    return { ...NOT_DECODED, text: UTF8.decode(raw) };
-  } catch {
-    return NOT_DECODED;
-  }
+  if (!Buffer.isBuffer(raw))
+    return {
+      ...NOT_DECODED,
+      size: raw.size,
+      note: 'over the body limit (token refused first)',
+      ...(raw.complete ? {} : { cutOff: true }),
+    };
+  if (codings.length > 0)
+    return { ...NOT_DECODED, size: raw.length, note: `${codings.join(', ')}-encoded: not decoded (token refused first)` };
+  return { ...NOT_DECODED, bytes: raw, size: raw.length };
 }
 
 /**
@@ -142,7 +152,7 @@ export async function readBody(
     .split(',')
     .map((c) => c.trim().toLowerCase())
     .filter((c) => c !== '' && c !== 'identity');
-  if (!decode) return readRaw(req, limit, codings.length > 0);
+  if (!decode) return readRaw(req, limit, codings);
   if (codings.length > MAX_CODINGS)
     return fail(
       'UNSUPPORTED_ENCODING',
@@ -168,7 +178,7 @@ export async function readBody(
   if (hopeless(req, limit)) return tooLarge(limit, false);
   const raw = await collect(req, limit);
   if (raw === 'aborted') return 'aborted';
-  if (!Buffer.isBuffer(raw)) return tooLarge(limit, raw.complete);
+  if (!Buffer.isBuffer(raw)) return tooLarge(limit, raw.complete, raw.size);
 
   let bytes = raw;
   // Codings are listed in the order they were applied: undo them last to first.
@@ -177,23 +187,35 @@ export async function readBody(
       bytes = await DECODERS[coding](bytes, limit);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
-        return fail('PAYLOAD_TOO_LARGE', 'maxLength', `decompressed body over ${limit} bytes`);
-      return fail('VALIDATION', 'contentEncoding', `body is not valid ${coding}: ${(e as Error).message}`);
+        return {
+          ...fail('PAYLOAD_TOO_LARGE', 'maxLength', `decompressed body over ${limit} bytes`),
+          size: raw.length,
+          note: 'decompressed over the body limit',
+        };
+      return {
+        ...fail('VALIDATION', 'contentEncoding', `body is not valid ${coding}: ${(e as Error).message}`),
+        size: raw.length,
+        note: `not valid ${coding}`,
+      };
     }
   }
   let text: string;
   try {
     text = UTF8.decode(bytes);
   } catch {
-    return fail('VALIDATION', 'charset', 'body is not valid UTF-8');
+    return { ...fail('VALIDATION', 'charset', 'body is not valid UTF-8'), bytes, size: bytes.length };
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { ...fail('VALIDATION', 'json', `body is not JSON: ${(e as Error).message}`), text };
+    return { ...fail('VALIDATION', 'json', `body is not JSON: ${(e as Error).message}`), bytes, size: bytes.length };
   }
   if (exceedsDepth(value))
-    return { ...fail('VALIDATION', 'maxDepth', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`), text };
-  return { outcome: { ok: true, value }, text };
+    return {
+      ...fail('VALIDATION', 'maxDepth', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`),
+      bytes,
+      size: bytes.length,
+    };
+  return { outcome: { ok: true, value }, bytes, size: bytes.length };
 }

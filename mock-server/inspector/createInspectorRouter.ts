@@ -58,6 +58,8 @@ export function createInspectorRouter(
   router.get('/inspector/inspector.js', allowed, send('text/javascript; charset=utf-8', assets.script));
   router.get('/inspector/inspector.css', allowed, send('text/css; charset=utf-8', assets.css));
   router.get('/inspector/stream', allowed, (req, res) => {
+    if (open.size >= resolved.maxViewers)
+      return sendReason(res, 'CONTROL_BUSY', `At most ${resolved.maxViewers} inspector feeds at once.`);
     const end = openEventStream(source, resolved, req, res);
     open.add(end);
     req.on('close', () => open.delete(end));

@@ -1,7 +1,9 @@
 // The inspector's live feed as server-sent events: a snapshot of the request log on connect, then
-// one message per request as the journal records it, and `clear` when the journal is emptied. A viewer that stops reading is cut off once
-// its unsent backlog passes a bound (EventSource reconnects and gets a fresh snapshot), so a stalled
-// tab cannot make the mock's memory grow.
+// one message per request as the journal records it, and `clear` when the journal is emptied.
+// Memory per viewer is bounded: the snapshot holds the newest rows that fit in snapshotMaxBytes, and
+// a viewer that stops reading is cut off — its socket destroyed, its buffer freed — once its unsent
+// backlog passes maxBacklogBytes (EventSource reconnects and gets a fresh snapshot). The router caps
+// the number of viewers, so all feeds together hold at most viewers × (snapshot + backlog).
 import type { Request, Response } from 'express';
 import { toInspectorRow, type InspectedRequest } from './inspectorRow';
 
@@ -13,7 +15,7 @@ export interface JournalCounts {
 
 /** What the inspector needs of the journal (the mock's Journal fits). */
 export interface InspectorSource {
-  requests(filter?: { since?: number; limit?: number }): InspectedRequest[];
+  latestRequests(maxCount: number, maxBytes: number, size: (e: InspectedRequest) => number): InspectedRequest[];
   counts(): JournalCounts;
   subscribe(listener: (message: { type: string; entry?: unknown }) => void): () => void;
 }
@@ -21,6 +23,10 @@ export interface InspectorSource {
 export interface StreamOptions {
   /** Requests sent in the snapshot on connect, newest kept. */
   snapshotLimit: number;
+  /** Bytes of JSON the snapshot may hold; older rows are left out (the page says so). */
+  snapshotMaxBytes: number;
+  /** Live viewers at once; more are answered 503. */
+  maxViewers: number;
   /** Comment lines keep proxies and idle timers from closing a quiet stream. */
   heartbeatMs: number;
   /** Unsent bytes after which a slow viewer is disconnected. */
@@ -28,9 +34,11 @@ export interface StreamOptions {
 }
 
 export const DEFAULT_STREAM_OPTIONS: StreamOptions = {
-  snapshotLimit: 10_000,
+  snapshotLimit: 500,
+  snapshotMaxBytes: 1024 * 1024,
+  maxViewers: 16,
   heartbeatMs: 15_000,
-  maxBacklogBytes: 8 * 1024 * 1024,
+  maxBacklogBytes: 1024 * 1024,
 };
 
 const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
@@ -49,18 +57,22 @@ export function openEventStream(
     connection: 'close',
     'x-accel-buffering': 'no',
   });
-  const all = source.requests({ limit: Number.MAX_SAFE_INTEGER });
-  const rows = all.slice(Math.max(0, all.length - options.snapshotLimit)).map(toInspectorRow);
+  const rows = source
+    .latestRequests(options.snapshotLimit, options.snapshotMaxBytes, (e) => JSON.stringify(toInspectorRow(e)).length)
+    .map(toInspectorRow);
   res.write(frame('snapshot', { rows, counts: source.counts() }));
 
   let closed = false;
-  const close = () => {
+  const finish = (destroy: boolean) => {
     if (closed) return;
     closed = true;
     unsubscribe();
     clearInterval(heartbeat);
-    res.end();
+    // A stalled viewer's socket is destroyed: ending it would keep its whole backlog queued.
+    if (destroy) res.destroy();
+    else res.end();
   };
+  const close = () => finish(false);
   const unsubscribe = source.subscribe((message) => {
     if (closed) return;
     if (message.type === 'clear') res.write(frame('clear', { counts: source.counts() }));
@@ -69,7 +81,7 @@ export function openEventStream(
         frame('request', { row: toInspectorRow(message.entry as InspectedRequest), counts: source.counts() }),
       );
     else return;
-    if (res.writableLength > options.maxBacklogBytes) close();
+    if (res.writableLength > options.maxBacklogBytes) finish(true);
   });
   const heartbeat = setInterval(() => res.write(': ping\n\n'), options.heartbeatMs);
   heartbeat.unref();

@@ -51,7 +51,11 @@ describeBrowser('the inspector page', () => {
           app_name: 'docs',
           status: rejected ? 400 : 201,
           reason: rejected ? 'VALIDATION' : 'RECORDED',
-          body: [{ event_name: i % 2 === 0 ? 'app-init' : 'app-hide', app_name: 'docs', n: i }],
+          delivered: true,
+          headers: {},
+          bodyBytes: Buffer.from(
+            JSON.stringify([{ event_name: i % 2 === 0 ? 'app-init' : 'app-hide', app_name: 'docs', n: i }]),
+          ),
           response: { status: rejected ? 400 : 201, headers: {}, body: {} },
           duration_ms: 1,
         });
@@ -64,12 +68,13 @@ describeBrowser('the inspector page', () => {
         Array.from({ length: 8 }, () => ({ event_name: 'app-init' }) as TgaEvent),
       );
       const source = {
-        requests: journal.requests,
+        latestRequests: journal.latestRequests,
         counts: () => ({ ...journal.counts(), dropped: small.counts().dropped }),
         subscribe: journal.subscribe,
       };
       const app = express();
-      app.use('/__mock', createInspectorRouter(source));
+      // The page must cope with a big snapshot: ask for all 10,000 rows (the default sends 500).
+      app.use('/__mock', createInspectorRouter(source, { snapshotLimit: TOTAL, snapshotMaxBytes: 64 * 1024 * 1024 }));
       ({ server, url } = await listenOnLoopback(app));
       page = await browser.context.newPage();
       await page.goto(`${url}/__mock/`);
