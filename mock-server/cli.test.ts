@@ -44,7 +44,8 @@ test('SIGTERM: finishes, flushes the journal file, exits 0', async () => {
     'silent',
   ]);
   const url = await listeningUrl(child);
-  // An in-flight request: the latency fault holds its answer; it is logged before the delay.
+  // An in-flight request: the latency fault holds its answer. The fault is spent (and so leaves
+  // the list) when the decision takes it, before the delay: then the request is in flight.
   expect((await request(url).post('/__mock/faults').send({ kind: 'latency', ms: 500 })).status).toBe(201);
   const inFlight = request(url)
     .post('/events')
@@ -53,8 +54,8 @@ test('SIGTERM: finishes, flushes the journal file, exits 0', async () => {
     .send(GOOD_JSON)
     .then((r) => r);
   for (let i = 0; i < 100; i++) {
-    const { body } = await request(url).get('/__mock/requests');
-    if (body.requests.length > 0) break;
+    const { body } = await request(url).get('/__mock/faults');
+    if (body.faults.length === 0) break;
     await new Promise((r) => setTimeout(r, 20));
   }
   const exit = exited(child);
@@ -64,4 +65,29 @@ test('SIGTERM: finishes, flushes the journal file, exits 0', async () => {
   expect(await exit).toBe(0);
   const lines = readFileSync(file, 'utf8').trim().split('\n');
   expect(lines.map((l) => JSON.parse(l).event)).toEqual(JSON.parse(GOOD_JSON));
+});
+
+test('`npm run mock`: the compiled mock, and killing npm stops it (no orphan holding the port)', async () => {
+  // The user's command, as the README gives it (dist/ is built by `npm install`'s prepare step).
+  const npm = spawn('npm', ['run', '-s', 'mock', '--', '--port', '0', '--log-level', 'silent'], {
+    cwd: path.join(__dirname, '..'),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await listeningUrl(npm);
+  expect((await request(url).get('/__mock/health')).status).toBe(200);
+  const npmExit = exited(npm);
+  npm.kill('SIGTERM');
+  await npmExit;
+  // The mock notices its parent is gone within a second; give it a bounded while.
+  let refused = false;
+  for (let i = 0; i < 50 && !refused; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    refused = await request(url)
+      .get('/__mock/health')
+      .then(
+        () => false,
+        (e: NodeJS.ErrnoException) => e.code === 'ECONNREFUSED',
+      );
+  }
+  expect(refused).toBe(true);
 });

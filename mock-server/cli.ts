@@ -25,6 +25,16 @@ runCli(process.argv.slice(2), {
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    // Started by `npm run mock`: npm signals its shell, not us, and a killed npm would leave the
+    // mock orphaned, holding its port. So when our parent goes away (we are re-parented), stop too.
+    // Only under npm: a mock started with nohup or & by hand is meant to outlive its shell.
+    if (process.env.npm_lifecycle_event !== undefined) {
+      const parent = process.ppid;
+      const watch = setInterval(() => {
+        if (process.ppid !== parent) stop();
+      }, 500);
+      watch.unref();
+    }
   },
   (e: unknown) => {
     process.stderr.write(`tga-mock: ${(e as Error).stack ?? String(e)}\n`);

@@ -75,7 +75,10 @@ function steps(input: DecisionInput, deps: DecisionDeps): Decision {
     });
   const appName = token.claims.app_name;
   if (!token.ok)
-    return answer('TOKEN_INVALID', { appName, detail: 'the token signature does not verify with this mock secret' });
+    return answer('TOKEN_INVALID', {
+      appName,
+      detail: 'the token signature does not verify with this mock secret',
+    });
   const origin = { origin: input.origin, referer: input.referer };
   if (!originAllowed(origin, token.claims.app_domain, deps.requireOrigin))
     return answer('DOMAIN_MISMATCH', { appName, detail: explainOrigin(origin, token.claims.app_domain) }); // 3

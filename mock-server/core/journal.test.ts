@@ -82,7 +82,11 @@ describe('journal', () => {
     // One write per batch, one line per event.
     expect(lines).toHaveLength(2);
     expect(lines.every((l) => l.endsWith('\n'))).toBe(true);
-    const events = lines.join('').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const events = lines
+      .join('')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(events.map((e) => [e.seq, e.event.event_name])).toEqual([
       [1, 'app-init'],
       [2, 'app-hide'],
@@ -94,7 +98,8 @@ describe('journal', () => {
 });
 
 describe('journal: bounded in bytes, copies, paging, waiting', () => {
-  const bigEvent = (n: number) => ({ event_name: 'custom-event', app_name: 'docs', pad: 'x'.repeat(n) }) as unknown as TgaEvent;
+  const bigEvent = (n: number) =>
+    ({ event_name: 'custom-event', app_name: 'docs', pad: 'x'.repeat(n) }) as unknown as TgaEvent;
 
   test('the byte cap drops the oldest batches and counts them', () => {
     const j = createJournal({ cap: 1_000_000, maxBytes: 50_000 });

@@ -441,10 +441,13 @@ export function createJournal(options: JournalOptions): Journal {
       const need = wait.count ?? 1;
       const timeoutMs = wait.timeoutMs ?? 5000;
       const have = countMatching(filter);
-      const result = () => collect(filter, filter.since ?? 0, Math.max(need, filter.limit ?? DEFAULT_QUERY_LIMIT));
+      const result = () =>
+        collect(filter, filter.since ?? 0, Math.max(need, filter.limit ?? DEFAULT_QUERY_LIMIT));
       if (have >= need) return Promise.resolve(result());
       if (waiters.size >= MAX_WAITERS)
-        return Promise.reject(new Error(`waitForEvents: ${MAX_WAITERS} waits are pending already; none more`));
+        return Promise.reject(
+          new Error(`waitForEvents: ${MAX_WAITERS} waits are pending already; none more`),
+        );
       return new Promise((resolve, reject) => {
         const waiter: Waiter = {
           filter,
@@ -486,7 +489,8 @@ export function createJournal(options: JournalOptions): Journal {
         entry,
         text,
         truncated,
-        bytes: REQUEST_OVERHEAD + charsBytes(text ?? '') + 2 * headerChars + 2 * (entry.body_note?.length ?? 0),
+        bytes:
+          REQUEST_OVERHEAD + charsBytes(text ?? '') + 2 * headerChars + 2 * (entry.body_note?.length ?? 0),
       };
       reqLog.push(stored);
       reqBytes += stored.bytes;

@@ -16,15 +16,25 @@ export interface RateLimiter {
   /** Whole seconds until the current window resets (at least 1), also used by the rate-limit fault. */
   retryAfterSeconds(): number;
   reset(): void;
+  /** Apps tracked now (at most MAX_APPS). */
+  size(): number;
 }
 
-// Apps come from tokens that verified, so the map is small; still, stale windows are swept when
-// it grows, so a long run with many apps keeps memory flat.
+// Apps come from tokens that verified, but the development secret is public, so anyone can mint
+// tokens for any number of apps. The state is bounded: stale windows are swept when the map grows,
+// and within one window at most MAX_APPS apps (and MAX_KEY_BYTES of their names) are tracked; past
+// that the app tracked longest is forgotten, so its count starts again (documented in Limits).
 const SWEEP_AT = 10_000;
+export const MAX_APPS = 10_000;
+export const MAX_KEY_BYTES = 4 * 1024 * 1024;
 
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { limit, windowMs, now } = options;
   const counts = new Map<string, { window: number; count: number }>();
+  let keyBytes = 0;
+  const forget = (app: string) => {
+    if (counts.delete(app)) keyBytes -= app.length * 2;
+  };
 
   const windowOf = (t: number) => Math.floor(t / windowMs);
   const retryAfterSeconds = () => {
@@ -34,7 +44,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   };
 
   function sweep(current: number): void {
-    for (const [app, entry] of counts) if (entry.window !== current) counts.delete(app);
+    for (const [app, entry] of counts) if (entry.window !== current) forget(app);
   }
 
   return {
@@ -44,8 +54,13 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       let entry = counts.get(appName);
       if (!entry || entry.window !== current) {
         if (counts.size >= SWEEP_AT) sweep(current);
+        forget(appName);
+        // Still full of this window's apps: forget the oldest (a Map iterates in insertion order).
+        while (counts.size > 0 && (counts.size >= MAX_APPS || keyBytes + appName.length * 2 > MAX_KEY_BYTES))
+          forget(counts.keys().next().value as string);
         entry = { window: current, count: 0 };
         counts.set(appName, entry);
+        keyBytes += appName.length * 2;
       }
       if (entry.count >= limit) return { ok: false, retryAfterSeconds: retryAfterSeconds() };
       entry.count += 1;
@@ -54,6 +69,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     retryAfterSeconds,
     reset() {
       counts.clear();
+      keyBytes = 0;
     },
+    size: () => counts.size,
   };
 }

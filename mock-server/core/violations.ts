@@ -15,8 +15,13 @@ export function describeIssue(keyword: string, message: string, params: Record<s
     return `${message}: ${JSON.stringify(params.additionalProperty)}`;
   if (keyword === 'enum' && Array.isArray(params.allowedValues))
     return `${message}: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-  if (keyword === 'const' && 'allowedValue' in params) return `${message}: ${JSON.stringify(params.allowedValue)}`;
-  if (keyword === 'required' && typeof params.missingProperty === 'string' && !message.includes(params.missingProperty))
+  if (keyword === 'const' && 'allowedValue' in params)
+    return `${message}: ${JSON.stringify(params.allowedValue)}`;
+  if (
+    keyword === 'required' &&
+    typeof params.missingProperty === 'string' &&
+    !message.includes(params.missingProperty)
+  )
     return `${message}: ${JSON.stringify(params.missingProperty)}`;
   return message;
 }

@@ -87,7 +87,10 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
           // Logged at error level (first failure, then every 1,000th: a full disk fails every write).
           onError: (err) => {
             if (fileErrors++ % 1000 === 0)
-              logger.error({ err, path: opts.journalFile, failures: fileErrors }, 'journal file write failed');
+              logger.error(
+                { err, path: opts.journalFile, failures: fileErrors },
+                'journal file write failed',
+              );
           },
         })
       : undefined,
@@ -105,7 +108,11 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
   app.all(['/events', '/events/threshold'], cors);
   app.post(
     '/events',
-    eventsRoute(decisionDeps, journal, { bodyLimit: opts.bodyLimit, now, fileRequired: opts.journalFileRequired }),
+    eventsRoute(decisionDeps, journal, {
+      bodyLimit: opts.bodyLimit,
+      now,
+      fileRequired: opts.journalFileRequired,
+    }),
   );
   // Not in the docs: the official SDK fetches it at start (2 s timeout) to learn per-session caps.
   app.get('/events/threshold', (_req, res) => sendJson(res, 200, opts.threshold));

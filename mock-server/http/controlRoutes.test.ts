@@ -97,6 +97,36 @@ describe('control API: health and journal', () => {
       response: { body: documentedResponse('RECORDED').body },
     });
     expect(JSON.stringify(requests)).not.toContain(token().split('!')[1]);
+    // The request's headers are there, the token's signature redacted, so a 403 or 400 can be read.
+    expect(requests[0]).toMatchObject({
+      delivered: true,
+      headers: {
+        'content-type': 'application/json',
+        'tga-auth-token': `${token().split('!')[0]}!<signature redacted>`,
+      },
+    });
+  });
+
+  test('GET /__mock/events?min=N&wait_ms=T long-polls: answers when N match, or at the timeout saying what came', async () => {
+    const app = makeApp();
+    const waiting = request(app).get('/__mock/events?event_name=app-init&min=2&wait_ms=5000');
+    const answered = waiting.then((r) => r);
+    await new Promise((r) => setTimeout(r, 50));
+    await postEvents(app);
+    await postEvents(app);
+    const res = await answered;
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ timed_out: false, total: 2, events: [{ seq: 1 }, { seq: 2 }] });
+    const late = await request(app).get('/__mock/events?event_name=app-hide&min=1&wait_ms=30');
+    expect(late.body).toMatchObject({
+      timed_out: true,
+      total: 0,
+      events: [],
+      message: expect.stringMatching(/got 0; what did arrive: 2× app-init \(app docs\)/),
+    });
+    const bad = await request(app).get('/__mock/events?wait_ms=30');
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/^wait_ms: give min too/);
   });
 
   test.each([

@@ -5,7 +5,8 @@
 import type { NextFunction, Request, Response } from 'express';
 
 export const ALLOWED_HEADERS = 'TGA-Auth-Token, Content-Type, Content-Encoding, Content';
-export const EXPOSED_HEADERS = 'TGA-Mock-Reason, TGA-Mock-Violations, TGA-Mock-Request-Id, Retry-After';
+export const EXPOSED_HEADERS =
+  'TGA-Mock-Reason, TGA-Mock-Detail, TGA-Mock-Violations, TGA-Mock-Request-Id, Retry-After';
 
 export function cors(req: Request, res: Response, next: NextFunction): void {
   res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');

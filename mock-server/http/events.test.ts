@@ -89,7 +89,12 @@ describe('POST /events: every documented response, exact status and body', () =>
   test('validation failures name the field in TGA-Mock-Violations, never in the body', async () => {
     const { res } = await send([STEPS[4][2]]);
     expect(JSON.parse(res.headers['tga-mock-violations'])).toEqual([
-      { keyword: 'format', instancePath: '/0/session_id', message: expect.any(String), params: { format: 'uuid' } },
+      {
+        keyword: 'format',
+        instancePath: '/0/session_id',
+        message: expect.any(String),
+        params: { format: 'uuid' },
+      },
     ]);
   });
 
@@ -99,7 +104,9 @@ describe('POST /events: every documented response, exact status and body', () =>
       "Origin host evil.example is not the token's domain host localhost",
     );
     const app = await send([STEPS[5][2]]);
-    expect(app.res.headers['tga-mock-detail']).toBe('event 0\'s app_name "other" is not the token\'s app "docs"');
+    expect(app.res.headers['tga-mock-detail']).toBe(
+      'event 0\'s app_name "other" is not the token\'s app "docs"',
+    );
     expect((await send([STEPS[0][2]])).res.headers['tga-mock-detail']).toMatch(/not base64/);
     expect((await send([])).res.headers['tga-mock-detail']).toBeUndefined();
 
@@ -109,9 +116,15 @@ describe('POST /events: every documented response, exact status and body', () =>
       { 'TGA-Auth-Token': token() },
       JSON.stringify([{ ...GOOD_BODY[0], surprise: 1, platform: 'nokia' }]),
     );
-    const violations = JSON.parse(extra.headers['tga-mock-violations']) as { message: string; params: unknown }[];
+    const violations = JSON.parse(extra.headers['tga-mock-violations']) as {
+      message: string;
+      params: unknown;
+    }[];
     expect(violations).toContainEqual(
-      expect.objectContaining({ params: { additionalProperty: 'surprise' }, message: expect.stringMatching(/"surprise"$/) }),
+      expect.objectContaining({
+        params: { additionalProperty: 'surprise' },
+        message: expect.stringMatching(/"surprise"$/),
+      }),
     );
     expect(extra.headers['tga-mock-detail']).toMatch(/^\/0: /);
     const request = strict.mock.journal.requests()[0];

@@ -38,7 +38,7 @@ export function createFileSink(path: string, options: FileSinkOptions): JournalS
         const lines = countLines(text);
         try {
           const buf = Buffer.from(text);
-          for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off);
+          for (let off = 0; off < buf.length;) off += writeSync(fd, buf, off);
           status.lines_written += lines;
         } catch (e) {
           failed(e as Error, lines);

@@ -122,7 +122,11 @@ const tooLarge = (limit: number, complete: boolean, size?: number): ReadBody => 
 const NOT_DECODED = fail('VALIDATION', 'notDecoded', 'the body was not decoded: the token was refused first');
 
 /** The raw body of a request refused before step 5: read (bounded), kept as text only if unencoded. */
-async function readRaw(req: IncomingMessage, limit: number, codings: string[]): Promise<ReadBody | 'aborted'> {
+async function readRaw(
+  req: IncomingMessage,
+  limit: number,
+  codings: string[],
+): Promise<ReadBody | 'aborted'> {
   if (hopeless(req, limit))
     return { ...NOT_DECODED, cutOff: true, note: 'over the body limit: not read (token refused first)' };
   const raw = await collect(req, limit);
@@ -135,7 +139,11 @@ async function readRaw(req: IncomingMessage, limit: number, codings: string[]): 
       ...(raw.complete ? {} : { cutOff: true }),
     };
   if (codings.length > 0)
-    return { ...NOT_DECODED, size: raw.length, note: `${codings.join(', ')}-encoded: not decoded (token refused first)` };
+    return {
+      ...NOT_DECODED,
+      size: raw.length,
+      note: `${codings.join(', ')}-encoded: not decoded (token refused first)`,
+    };
   return { ...NOT_DECODED, bytes: raw, size: raw.length };
 }
 
@@ -209,7 +217,11 @@ export async function readBody(
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { ...fail('VALIDATION', 'json', `body is not JSON: ${(e as Error).message}`), bytes, size: bytes.length };
+    return {
+      ...fail('VALIDATION', 'json', `body is not JSON: ${(e as Error).message}`),
+      bytes,
+      size: bytes.length,
+    };
   }
   if (exceedsDepth(value))
     return {

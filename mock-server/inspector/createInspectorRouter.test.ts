@@ -1,5 +1,6 @@
 import express from 'express';
 import http from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createJournal } from '../core/journal';
@@ -155,7 +156,9 @@ describe('createInspectorRouter', () => {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/__mock/inspector/stream`;
       const frames = await readFrames(url, 2, () => setImmediate(() => journal.clear()));
       expect(frames.map((f) => f.event)).toEqual(['snapshot', 'clear']);
-      expect(frames[1].data).toEqual({ counts: expect.objectContaining({ requests: {}, recorded: 0, dropped: 0 }) });
+      expect(frames[1].data).toEqual({
+        counts: expect.objectContaining({ requests: {}, recorded: 0, dropped: 0 }),
+      });
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
@@ -238,5 +241,99 @@ describe('the inspector mounted in the mock', () => {
     // A clean end of the chunked response, not the socket torn down after the grace period.
     expect(await ended).toBe(true);
     expect(connection).toBe('close');
+  });
+});
+
+describe('inspector feeds are bounded (issue 14: 10 stalled viewers once held 1.26 GB)', () => {
+  const big = (seq: number): InspectedRequest => ({
+    ...entry(seq),
+    // 16 KB of \x01 is 96 KB as JSON text (\u0001): the case that made snapshots 49 MB.
+    body: '\x01'.repeat(16 * 1024),
+  });
+
+  async function serve(source: InspectorSource, options: Parameters<typeof createInspectorRouter>[1]) {
+    const server = appWith(source, options).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const port = (server.address() as AddressInfo).port;
+    return {
+      server,
+      port,
+      url: `http://127.0.0.1:${port}/__mock/inspector/stream`,
+      close: async () => {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      },
+    };
+  }
+
+  /** A viewer that reads the first chunk, then stops reading. */
+  function stalled(port: number): Promise<net.Socket> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1', () =>
+        socket.write(`GET /__mock/inspector/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`),
+      );
+      socket.once('data', () => {
+        socket.pause();
+        resolve(socket);
+      });
+      socket.once('error', reject);
+    });
+  }
+
+  it('the snapshot holds only the newest rows that fit its byte budget', async () => {
+    const { source } = fakeSource(Array.from({ length: 500 }, (_, i) => big(i + 1)));
+    const journalLike: InspectorSource = {
+      ...source,
+      latestRequests: (n, maxBytes, size) => {
+        const out: InspectedRequest[] = [];
+        let used = 0;
+        for (let s = 500; s > 500 - n && s > 0; s--) {
+          used += size(big(s));
+          if (used > maxBytes) break;
+          out.push(big(s));
+        }
+        return out.reverse();
+      },
+    };
+    const srv = await serve(journalLike, {});
+    try {
+      const [snapshot] = await readFrames(srv.url, 1, () => undefined);
+      const rows = (snapshot.data as { rows: { seq: number }[] }).rows;
+      expect(JSON.stringify(snapshot.data).length).toBeLessThan(1.1 * 1024 * 1024);
+      expect(rows.length).toBeGreaterThan(5);
+      expect(rows[rows.length - 1].seq).toBe(500);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('caps the number of feeds (503 CONTROL_BUSY) and destroys a stalled feed once its backlog passes the bound', async () => {
+    const { source, push } = fakeSource([]);
+    // A backlog bound larger than the kernel's socket buffers, so an ended (not destroyed) feed would stay open.
+    const srv = await serve(source, { maxViewers: 2, maxBacklogBytes: 8 * 1024 * 1024 });
+    const sockets: net.Socket[] = [];
+    const connections = () =>
+      new Promise<number>((resolve) => srv.server.getConnections((_e, n) => resolve(n)));
+    try {
+      sockets.push(await stalled(srv.port), await stalled(srv.port));
+      const third = await request(`http://127.0.0.1:${srv.port}`)
+        .get('/__mock/inspector/stream')
+        .set('Connection', 'close');
+      expect(third.status).toBe(503);
+      expect(third.headers['tga-mock-reason']).toBe('CONTROL_BUSY');
+      for (let i = 0; i < 50 && (await connections()) > 2; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await connections()).toBe(2);
+      // Rows the stalled feeds cannot take: the kernel's buffers fill, then the mock's backlog. The
+      // mock must then destroy the socket (ending it would keep the backlog queued for a reader
+      // that never comes): its side of both connections is gone while the viewers still do not read.
+      for (let i = 0; i < 400; i++) push(big(i + 1));
+      for (let i = 0; i < 100 && (await connections()) > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await connections()).toBe(0);
+      // Their places are free again.
+      sockets.push(await stalled(srv.port));
+    } finally {
+      sockets.forEach((s) => s.destroy());
+      await srv.close();
+    }
   });
 });

@@ -8,7 +8,10 @@ export interface InspectedRequest {
   app_name?: string;
   status: number;
   reason: string;
+  /** The request headers (the token's signature redacted). */
+  headers?: Record<string, string>;
   body?: unknown;
+  body_note?: string;
   response: { status: number; headers: Record<string, string>; body: unknown };
 }
 
@@ -19,7 +22,9 @@ export interface InspectorRow {
   app_name: string | null;
   status: number;
   reason: string;
+  headers: Record<string, string>;
   body: unknown;
+  body_note?: string;
   response: { status: number; headers: Record<string, string>; body: unknown };
 }
 
@@ -51,7 +56,9 @@ export function toInspectorRow(entry: InspectedRequest): InspectorRow {
     app_name: entry.app_name ?? claimed ?? null,
     status: entry.status,
     reason: entry.reason,
+    headers: entry.headers ?? {},
     body: entry.body,
+    ...(entry.body_note === undefined ? {} : { body_note: entry.body_note }),
     response: entry.response,
   };
 }

@@ -15,7 +15,11 @@ export interface JournalCounts {
 
 /** What the inspector needs of the journal (the mock's Journal fits). */
 export interface InspectorSource {
-  latestRequests(maxCount: number, maxBytes: number, size: (e: InspectedRequest) => number): InspectedRequest[];
+  latestRequests(
+    maxCount: number,
+    maxBytes: number,
+    size: (e: InspectedRequest) => number,
+  ): InspectedRequest[];
   counts(): JournalCounts;
   subscribe(listener: (message: { type: string; entry?: unknown }) => void): () => void;
 }
@@ -58,7 +62,11 @@ export function openEventStream(
     'x-accel-buffering': 'no',
   });
   const rows = source
-    .latestRequests(options.snapshotLimit, options.snapshotMaxBytes, (e) => JSON.stringify(toInspectorRow(e)).length)
+    .latestRequests(
+      options.snapshotLimit,
+      options.snapshotMaxBytes,
+      (e) => JSON.stringify(toInspectorRow(e)).length,
+    )
     .map(toInspectorRow);
   res.write(frame('snapshot', { rows, counts: source.counts() }));
 

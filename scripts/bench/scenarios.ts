@@ -25,7 +25,11 @@ export function sampleEvent(i: number, appName = 'docs'): Record<string, unknown
   };
 }
 
-export function scenarios(token: string): Scenario[] {
+/**
+ * `origin` must be on the token's app_domain: the browser SDK always sends `Origin` (its requests
+ * are cross-origin), so the mock checks it and puts CORS headers on every answer.
+ */
+export function scenarios(token: string, origin: string): Scenario[] {
   const json = { 'content-type': 'application/json', 'tga-auth-token': token };
   const batch = Buffer.from(JSON.stringify(Array.from({ length: 20 }, (_, i) => sampleEvent(i))));
   return [
@@ -36,6 +40,7 @@ export function scenarios(token: string): Scenario[] {
       expect: 201,
     },
     { name: 'batch of 20', headers: json, body: batch, expect: 201 },
+    { name: 'batch of 20, Origin', headers: { ...json, origin }, body: batch, expect: 201 },
     {
       name: 'batch of 20, gzip',
       headers: { ...json, 'content-encoding': 'gzip' },

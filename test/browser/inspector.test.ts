@@ -74,7 +74,10 @@ describeBrowser('the inspector page', () => {
       };
       const app = express();
       // The page must cope with a big snapshot: ask for all 10,000 rows (the default sends 500).
-      app.use('/__mock', createInspectorRouter(source, { snapshotLimit: TOTAL, snapshotMaxBytes: 64 * 1024 * 1024 }));
+      app.use(
+        '/__mock',
+        createInspectorRouter(source, { snapshotLimit: TOTAL, snapshotMaxBytes: 64 * 1024 * 1024 }),
+      );
       ({ server, url } = await listenOnLoopback(app));
       page = await browser.context.newPage();
       await page.goto(`${url}/__mock/`);

@@ -55,7 +55,15 @@
     if (state.open.has(row.seq)) {
       const detail = el('div', 'detail');
       const body = el('div');
-      body.append(el('h3', '', 'Request body'), el('pre', 'body', JSON.stringify(row.body, null, 2)));
+      const headers = Object.entries(row.headers || {})
+        .map(([k, v]) => k + ': ' + v)
+        .join('\n');
+      body.append(
+        el('h3', '', 'Request headers'),
+        el('pre', 'headers', headers || '—'),
+        el('h3', '', 'Request body'),
+        el('pre', 'body', row.body === undefined ? row.body_note || '—' : JSON.stringify(row.body, null, 2)),
+      );
       const response = el('div');
       response.append(el('h3', '', 'Response'), el('pre', 'response', JSON.stringify(row.response, null, 2)));
       detail.append(body, response);

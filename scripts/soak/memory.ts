@@ -1,0 +1,232 @@
+// npm run soak:memory — the mock's memory bounds, measured from outside: the compiled mock in its
+// own process on 127.0.0.1, its RSS read from /proc, under the traffic that used to grow it:
+//   1. rejected 1 MB bodies without a token (the request log kept whole bodies);
+//   2. distinct apps, one event each (rate-limit state and the journal grow per app);
+//   3. stalled inspector viewers (feeds that never read) while large requests arrive.
+// Each phase reports RSS before and after and its peak against the bound stated in
+// docs/limits-and-guarantees.md, computed from the mock's own caps. Exit 1 if a peak passes it.
+//
+//   npm run soak:memory -- [--bodies N] [--apps N] [--viewers N] [--journal-max-mb N]
+import net from 'node:net';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { createToken } from '../../mock-server';
+import { claimsFor } from '../../schema/token';
+import { startTarget } from '../bench/target';
+import { int, option, packageRoot, type CliSpec } from '../../cli-kit';
+import { scriptOptions } from '../scriptCli';
+
+const SECRET = 'soak-memory-secret';
+const MB = 1024 * 1024;
+
+interface Args {
+  bodies: number;
+  apps: number;
+  viewers: number;
+  journalMaxMb: number;
+}
+
+export const MEMORY_CLI: CliSpec = {
+  name: 'npm run soak:memory --',
+  synopsis: ['[options]'],
+  summary:
+    "The mock's RSS under rejected 1 MB bodies, many apps and stalled inspector viewers (127.0.0.1 only).",
+  table: [
+    option({
+      key: 'bodies',
+      valueName: 'N',
+      default: 1000,
+      parse: int(1, 100_000),
+      help: 'rejected 1 MB bodies to send',
+    }),
+    option({
+      key: 'apps',
+      valueName: 'N',
+      default: 10_000,
+      parse: int(1, 1_000_000),
+      help: 'distinct apps, one event each',
+    }),
+    option({
+      key: 'viewers',
+      valueName: 'N',
+      default: 50,
+      parse: int(1, 1000),
+      help: 'stalled inspector viewers to open',
+    }),
+    option({
+      key: 'journalMaxMb',
+      valueName: 'MB',
+      default: 256,
+      parse: int(1, 4096),
+      help: "the mock's --journal-max-bytes, in MB (part of the bound)",
+    }),
+  ],
+};
+
+/** What the docs promise: the process at rest, plus each byte cap, plus a fixed allowance for V8 and buffers. */
+export const BOUND = {
+  requestLogMb: 32,
+  viewersMb: 16 * 2, // 16 feeds × (1 MB snapshot + 1 MB backlog)
+  headroomMb: 96, // V8 heap slack, in-flight bodies (a few × 1 MB), socket buffers
+};
+
+function rssMb(pid: number): number {
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function inBatches<T>(n: number, parallel: number, one: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < n; i += parallel) {
+    const batch = Array.from({ length: Math.min(parallel, n - i) }, (_, k) => one(i + k));
+    out.push(...(await Promise.all(batch)));
+  }
+  return out;
+}
+
+/** Opens an inspector feed and never reads it (the socket is paused: the kernel buffers fill, then the mock's). */
+function stalledViewer(url: string): Promise<{ socket: net.Socket; status: number }> {
+  const { port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), '127.0.0.1', () => {
+      socket.write(
+        `GET /__mock/inspector/stream HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAccept: text/event-stream\r\n\r\n`,
+      );
+    });
+    socket.setNoDelay(true);
+    socket.once('data', (first: Buffer) => {
+      socket.pause();
+      resolve({ socket, status: Number(/^HTTP\/1\.1 (\d{3})/.exec(first.toString('latin1'))?.[1] ?? 0) });
+    });
+    socket.once('error', reject);
+  });
+}
+
+async function main(): Promise<number> {
+  const args = scriptOptions<Args>(MEMORY_CLI);
+  const cli = path.join(packageRoot(), 'dist', 'mock-server', 'cli.js');
+  const token = createToken(claimsFor('docs', 'http://localhost'), SECRET);
+  const event = (app: string) =>
+    JSON.stringify([
+      {
+        event_name: 'app-init',
+        session_id: '10c574d9-6d2c-4e6d-a141-ce6da141ce6d',
+        user_id: 1,
+        app_name: app,
+      },
+    ]);
+  const mock = await startTarget(
+    {
+      name: 'mock',
+      args: [
+        cli,
+        ...['--port', '0', '--secret', SECRET, '--log-level', 'silent', '--rate-limit', '600'],
+        ...['--journal-max-bytes', String(args.journalMaxMb * MB)],
+      ],
+    },
+    {
+      path: '/events',
+      headers: { 'content-type': 'application/json', 'tga-auth-token': token },
+      body: event('docs'),
+    },
+  );
+  const viewers: net.Socket[] = [];
+  let failed = false;
+  try {
+    const rest = rssMb(mock.pid);
+    const bound = rest + args.journalMaxMb + BOUND.requestLogMb + BOUND.viewersMb + BOUND.headroomMb;
+    let peak = rest;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssMb(mock.pid))), 100);
+    const phase = async (name: string, run: () => Promise<string>) => {
+      const before = rssMb(mock.pid);
+      peak = before;
+      const what = await run();
+      const after = rssMb(mock.pid);
+      peak = Math.max(peak, after);
+      const ok = peak <= bound;
+      failed ||= !ok;
+      console.log(
+        `${name.padEnd(34)} RSS ${before.toFixed(0).padStart(4)} → ${after.toFixed(0).padStart(4)} MB, ` +
+          `peak ${peak.toFixed(0).padStart(4)} MB = ${(peak / bound).toFixed(2)}× the bound ${bound.toFixed(0)} MB ` +
+          `${ok ? 'ok' : 'OVER'}  (${what})`,
+      );
+    };
+    console.log(
+      `mock at rest: RSS ${rest.toFixed(0)} MB; bound = rest + journal ${args.journalMaxMb} MB + request log ${BOUND.requestLogMb} MB + viewers ${BOUND.viewersMb} MB + headroom ${BOUND.headroomMb} MB`,
+    );
+
+    const oneMb = Buffer.alloc(MB - 64, 0x01);
+    await phase(`${args.bodies} rejected 1 MB bodies`, async () => {
+      const statuses = await inBatches(args.bodies, 8, async () => {
+        const res = await fetch(`${mock.url}/events`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: oneMb,
+        });
+        await res.arrayBuffer();
+        return res.status;
+      });
+      return `answers: ${[...new Set(statuses)].join(', ')}`;
+    });
+
+    await phase(`${args.apps} distinct apps`, async () => {
+      const statuses = await inBatches(args.apps, 32, async (i) => {
+        const app = `app-${i}-${'x'.repeat(200)}`;
+        const res = await fetch(`${mock.url}/events`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'tga-auth-token': createToken(claimsFor(app, 'http://localhost'), SECRET),
+          },
+          body: event(app),
+        });
+        await res.arrayBuffer();
+        return res.status;
+      });
+      return `${statuses.filter((s) => s === 201).length} recorded`;
+    });
+
+    await phase(`${args.viewers} stalled viewers + 600 × 16 KB`, async () => {
+      const opened = await inBatches(args.viewers, 10, () => stalledViewer(mock.url));
+      viewers.push(...opened.map((v) => v.socket));
+      const refused = opened.filter((v) => v.status === 503).length;
+      // Requests whose rows the feeds must carry: 16 KB bodies of \x01 (6× longer as JSON text).
+      const sixteen = Buffer.alloc(16 * 1024, 0x01);
+      await inBatches(600, 8, async () => {
+        const res = await fetch(`${mock.url}/events`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: sixteen,
+        });
+        await res.arrayBuffer();
+      });
+      // A feed the mock cut off ends once we read again; a live one stays open (heartbeats only).
+      const ended = await Promise.all(
+        viewers.map(
+          (socket) =>
+            new Promise<boolean>((resolve) => {
+              const timer = setTimeout(() => resolve(false), 2000);
+              socket.once('close', () => (clearTimeout(timer), resolve(true)));
+              socket.resume();
+            }),
+        ),
+      );
+      const cut = ended.filter(Boolean).length;
+      return `${opened.length - refused} feeds opened, ${refused} answered 503; stalled feeds cut off by the mock: ${cut}`;
+    });
+    clearInterval(sampler);
+  } finally {
+    for (const v of viewers) v.destroy();
+    await mock.stop();
+  }
+  if (failed) console.log('FAILED: a peak passed the stated bound');
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(2);
+  },
+);
