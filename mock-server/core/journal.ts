@@ -47,6 +47,8 @@ export interface RequestLogEntry {
 /** What the HTTP shell hands the request log: the body as bytes, copied and cut here. */
 export type RequestLogInput = Omit<RequestLogEntry, 'seq' | 'body' | 'body_truncated'> & {
   bodyBytes?: Buffer;
+  /** `bodyBytes` is already the journal's own copy: keep it without copying again. */
+  bodyOwned?: boolean;
 };
 
 export type JournalMessage =
@@ -116,7 +118,9 @@ export interface WaitOptions {
   timeoutMs?: number;
 }
 
-export type RecordResult = { ok: true; firstSeq: number } | { ok: false; error: string };
+export type RecordResult =
+  | { ok: true; firstSeq: number; /** The journal's own copy of the batch's JSON. */ raw: Buffer }
+  | { ok: false; error: string };
 
 export interface Journal {
   /**
@@ -134,7 +138,7 @@ export interface Journal {
   page(filter: JournalFilter, afterSeq: number, max: number): JournalEntry[];
   /** Resolves with the matching entries once `count` match; rejects after the timeout saying what arrived. */
   waitFor(filter: JournalFilter, options?: WaitOptions): Promise<JournalEntry[]>;
-  logRequest(entry: RequestLogInput): RequestLogEntry;
+  logRequest(entry: RequestLogInput): void;
   requests(filter?: { since?: number; limit?: number }): RequestLogEntry[];
   /** The newest request log entries whose JSON fits in `maxBytes` (for the inspector's snapshot). */
   latestRequests(maxCount: number, maxBytes: number, size: (e: RequestLogEntry) => number): RequestLogEntry[];
@@ -174,7 +178,8 @@ interface StoredBatch {
 
 interface StoredRequest {
   entry: Omit<RequestLogEntry, 'body' | 'body_truncated'>;
-  text?: string;
+  /** At most LOGGED_BODY_MAX bytes of the body, in a buffer of its own (or the journal's copy). */
+  body?: Buffer;
   truncated: boolean;
   bytes: number;
 }
@@ -218,15 +223,16 @@ function entryOf(b: StoredBatch, i: number, events: TgaEvent[]): JournalEntry {
 
 function viewOf(r: StoredRequest): RequestLogEntry {
   const view: RequestLogEntry = { ...r.entry, headers: { ...r.entry.headers } };
-  if (r.text !== undefined) {
+  if (r.body !== undefined) {
+    const text = LOG_TEXT.decode(r.body);
     if (r.truncated) {
-      view.body = `${r.text}… (${r.entry.body_bytes ?? '?'} bytes in all)`;
+      view.body = `${text}… (${r.entry.body_bytes ?? '?'} bytes in all)`;
       view.body_truncated = true;
     } else {
       try {
-        view.body = JSON.parse(r.text) as unknown;
+        view.body = JSON.parse(text) as unknown;
       } catch {
-        view.body = r.text;
+        view.body = text;
       }
     }
   }
@@ -420,7 +426,7 @@ export function createJournal(options: JournalOptions): Journal {
             if (matches(w.filter, batch.firstSeq + i, appName, names[i])) w.seen++;
           if (w.seen >= w.need) w.done(true);
         }
-      return { ok: true, firstSeq: batch.firstSeq };
+      return { ok: true, firstSeq: batch.firstSeq, raw: batch.raw };
     },
     markUndelivered(requestId, firstSeq) {
       const k = firstBatchAfter(firstSeq - 1);
@@ -471,26 +477,25 @@ export function createJournal(options: JournalOptions): Journal {
       });
     },
     logRequest(input) {
-      const { bodyBytes, ...rest } = input;
+      const { bodyBytes, bodyOwned, ...rest } = input;
       byStatus[input.status] = (byStatus[input.status] ?? 0) + 1;
       if (!input.delivered) notDelivered++;
-      const entry = { seq: ++reqSeq, ...rest, headers: { ...rest.headers } };
-      let text: string | undefined;
+      const entry = { seq: ++reqSeq, ...rest };
+      let body: Buffer | undefined;
       let truncated = false;
       if (bodyBytes !== undefined) {
         truncated = bodyBytes.length > LOGGED_BODY_MAX;
-        // Decoding a subarray makes a new string: nothing of the original body stays reachable.
-        text = LOG_TEXT.decode(truncated ? bodyBytes.subarray(0, LOGGED_BODY_MAX) : bodyBytes);
+        // A copy of at most 16 KB: nothing of the original body stays reachable through the log.
+        body = bodyOwned && !truncated ? bodyBytes : ownCopy(bodyBytes.subarray(0, LOGGED_BODY_MAX));
         entry.body_bytes ??= bodyBytes.length;
       }
       let headerChars = 0;
       for (const k in entry.headers) headerChars += k.length + entry.headers[k].length;
       const stored: StoredRequest = {
         entry,
-        text,
+        body,
         truncated,
-        bytes:
-          REQUEST_OVERHEAD + charsBytes(text ?? '') + 2 * headerChars + 2 * (entry.body_note?.length ?? 0),
+        bytes: REQUEST_OVERHEAD + (body?.length ?? 0) + 2 * headerChars + 2 * (entry.body_note?.length ?? 0),
       };
       reqLog.push(stored);
       reqBytes += stored.bytes;
@@ -498,9 +503,8 @@ export function createJournal(options: JournalOptions): Journal {
         reqBytes -= reqLog.shift()!.bytes;
         reqDropped++;
       }
-      const view = viewOf(stored);
-      if (listeners.size > 0) emit({ type: 'request', entry: view });
-      return view;
+      // Views are built only for someone who looks: live listeners now, readers later.
+      if (listeners.size > 0) emit({ type: 'request', entry: viewOf(stored) });
     },
     requests(filter = {}) {
       const out: RequestLogEntry[] = [];

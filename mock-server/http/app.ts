@@ -2,32 +2,22 @@
 // listening (supertest drives it in-process; the CLI and startMock listen). The runtime state
 // (journal, faults, limiter) hangs off `app.mock` for in-process helpers and later views.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import pino, { type Logger } from 'pino';
-import { createRequestValidator } from '../../schema';
-import { createFaultStore, type FaultStore } from '../core/faults';
-import { createJournal, type Journal } from '../core/journal';
-import { resolveOptions, type MockOptions } from '../core/options';
-import { createRateLimiter, type RateLimiter } from '../core/rateLimit';
-import type { Random } from '../../schema/random';
+import type { Logger } from 'pino';
+import type { FaultStore } from '../core/faults';
+import type { Journal } from '../core/journal';
+import type { MockOptions } from '../core/options';
+import type { RateLimiter } from '../core/rateLimit';
+import { createRuntime, type MockDeps } from '../core/runtime';
 import { createInspectorRouter } from '../inspector/createInspectorRouter';
 import { controlGate } from './controlGate';
 import { controlRoutes } from './controlRoutes';
 import { cors } from './cors';
 import { eventsRoute } from './eventsRoute';
-import { createFileSink } from './fileSink';
 import { sendJson, sendReason } from './send';
 import { packageVersion } from '../../cli-kit';
 
-export interface MockDeps {
-  /** Clock for rate windows and journal times (ms since the epoch). */
-  now?: () => number;
-  /** Random source for probability faults armed without a seed. */
-  random?: Random;
-  /** Where request lines go. Default: stdout at options.logLevel. */
-  logger?: Logger;
-}
+export type { MockDeps } from '../core/runtime';
 
 export interface MockRuntime {
   readonly options: MockOptions;
@@ -71,49 +61,15 @@ function requestLine(logger: Logger, now: () => number) {
 }
 
 export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {}): MockApp {
-  const resolved = resolveOptions({ overrides: options, readFile: (p) => readFileSync(p, 'utf8') });
-  if (!resolved.ok) throw new Error(resolved.error);
-  const opts = resolved.options;
-  const now = deps.now ?? Date.now;
-  const logger = deps.logger ?? pino({ level: opts.logLevel });
-  let fileErrors = 0;
-  const journal = createJournal({
-    cap: opts.journalCap,
-    maxBytes: opts.journalMaxBytes,
-    now,
-    sink: opts.journalFile
-      ? createFileSink(opts.journalFile, {
-          required: opts.journalFileRequired,
-          // Logged at error level (first failure, then every 1,000th: a full disk fails every write).
-          onError: (err) => {
-            if (fileErrors++ % 1000 === 0)
-              logger.error(
-                { err, path: opts.journalFile, failures: fileErrors },
-                'journal file write failed',
-              );
-          },
-        })
-      : undefined,
-    sinkRequired: opts.journalFileRequired,
-  });
-  const faults = createFaultStore(deps.random);
-  const limiter = createRateLimiter({ limit: opts.rateLimit, windowMs: opts.rateWindow * 1000, now });
-  const validator = createRequestValidator({ strict: opts.strict });
-  const decisionDeps = { secret: opts.secret, requireOrigin: opts.requireOrigin, limiter, validator, faults };
+  const runtime = createRuntime(options, deps);
+  const { options: opts, journal, faults, limiter, logger, now } = runtime;
 
   const app = express() as MockApp;
   app.disable('x-powered-by');
   app.set('etag', false); // a 201 must stay a 201, never a 304
   app.use(requestLine(logger, now));
   app.all(['/events', '/events/threshold'], cors);
-  app.post(
-    '/events',
-    eventsRoute(decisionDeps, journal, {
-      bodyLimit: opts.bodyLimit,
-      now,
-      fileRequired: opts.journalFileRequired,
-    }),
-  );
+  app.post('/events', eventsRoute(runtime));
   // Not in the docs: the official SDK fetches it at start (2 s timeout) to learn per-session caps.
   app.get('/events/threshold', (_req, res) => sendJson(res, 200, opts.threshold));
   // Everything under /__mock: no cross-site use (Host, Origin, Sec-Fetch-Site, JSON content type).
@@ -148,11 +104,7 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
     faults,
     limiter,
     logger,
-    reset() {
-      journal.clear();
-      faults.clear();
-      limiter.reset();
-    },
+    reset: () => runtime.reset(),
     endStreams: () => inspector.endStreams(),
     close: () => journal.close(),
   };
