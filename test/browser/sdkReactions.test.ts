@@ -191,15 +191,14 @@ describeBrowser(`how @telegram-apps/analytics ${PINNED_SDK} reacts to each answe
         ),
       );
       const observed = {
-        sdk: sdkFingerprint().version,
         posts: await postsSeen(mock),
         recorded: mock.events().map((e) => e.event.event_name),
         users: [...new Set(mock.events().map((e) => e.event.user_id))],
         stored,
       };
-      // On a mismatch Jest shows this row's name and which of its observations changed.
+      // On a mismatch Jest names this row and shows which of its observations changed; with a new
+      // SDK release the version test above fails too, and only the rows whose behaviour changed.
       expect(observed).toEqual({
-        sdk: PINNED_SDK,
         posts: row.posts,
         recorded: row.recorded,
         users: row.recorded.length > 0 ? [777] : [],
