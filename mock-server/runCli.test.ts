@@ -203,6 +203,23 @@ describe('tga-mock server', () => {
     }
   });
 
+  test('--host :: (every interface, IPv6 and IPv4) also prints the loopback URL, which answers', async () => {
+    const { capture, out } = io();
+    const result = await runCli(
+      ['--port', '0', '--host', '::', '--secret', 's', '--log-level', 'silent'],
+      capture,
+    );
+    if (result.exit !== undefined) throw new Error(out.stderr);
+    try {
+      expect(result.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(out.stdout).toContain(`listening on ${result.url}\n  on every interface (--host ::)`);
+      expect(out.stdout).toContain(`Inspector (live view of every request): ${result.url}/__mock/\n`);
+      expect((await request(result.url).get('/__mock/health')).status).toBe(200);
+    } finally {
+      await result.stop();
+    }
+  });
+
   test('the development secret is announced on stderr', async () => {
     const { capture, out } = io();
     const result = await runCli(['--port', '0', '--log-level', 'silent'], capture);
