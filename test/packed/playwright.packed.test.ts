@@ -66,6 +66,35 @@ describeBrowser('the installed package with Playwright and the official SDK', ()
     expect(stdout.trim()).toBe('function,function,function,false');
   });
 
+  test("the docs page's example type-checks against the installed package's types", async () => {
+    writeFileSync(path.join(dir, 'analytics.e2e.ts'), docsExample());
+    writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'node16',
+          moduleResolution: 'node16',
+          strict: true,
+          esModuleInterop: true,
+          skipLibCheck: true,
+          noEmit: true,
+          lib: ['ES2022', 'DOM'],
+          // Node's types, which a TypeScript project has installed, from this repository.
+          typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+          types: ['node'],
+        },
+        files: ['analytics.e2e.ts'],
+      }),
+    );
+    const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir, env }).catch(
+      (e: { stdout: string; stderr: string }) => {
+        throw new Error(`tsc found errors:\n${e.stdout}${e.stderr}`);
+      },
+    );
+  }, 120_000);
+
   test("the docs page's Playwright example runs: app-init and app-hide with the launch's user id", async () => {
     const js = ts.transpileModule(docsExample(), {
       compilerOptions: {
