@@ -5,6 +5,7 @@ module.exports = {
     '<rootDir>/schema',
     '<rootDir>/cli-kit',
     '<rootDir>/mock-server',
+    '<rootDir>/playwright',
     '<rootDir>/conformance',
     '<rootDir>/scripts',
     '<rootDir>/test',

@@ -1,17 +1,50 @@
-// What the CLI prints on start: where it listens, a token the docs' examples can use at once
-// (app "docs", domain http://localhost), and a curl line that answers 201.
+// What the CLI prints on start: where it listens (a URL that works from this machine, also when
+// bound to every interface), the inspector's address (with the admin token when one is required),
+// a token the docs' examples can use at once (app "docs", domain http://localhost), and a curl line
+// that answers 201.
 import documented from '../schema/examples/documented.json';
 
-export function banner(url: string, version: string, demoToken: string): string {
+export interface BannerInput {
+  /** A URL that reaches the mock from this machine. */
+  url: string;
+  version: string;
+  demoToken: string;
+  /** The --host given, when it means every interface (0.0.0.0 or ::). */
+  host?: string;
+  /** --admin-token: the control API and inspector need it. */
+  adminToken?: string;
+  /** The names the HTTPS certificate covers, when serving HTTPS. */
+  tlsNames?: string;
+}
+
+const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+export function banner({ url, version, demoToken, host, adminToken, tlsNames }: BannerInput): string {
   const body = JSON.stringify(documented.vectors[0].body);
+  const inspector =
+    adminToken === undefined
+      ? `${url}/__mock/`
+      : `${url}/__mock/?admin_token=${encodeURIComponent(adminToken)}`;
+  const health =
+    adminToken === undefined
+      ? `control: ${url}/__mock/health`
+      : 'control: /__mock/* with header TGA-Mock-Admin-Token';
   return [
     `tga-mock ${version} listening on ${url}`,
-    `  POST ${url}/events    GET ${url}/events/threshold    control: ${url}/__mock/health`,
-    `  Inspector (live view of every request): ${url}/__mock/`,
+    ...(host === undefined
+      ? []
+      : [
+          `  on every interface (--host ${host}): other machines use this machine's address and the same port`,
+        ]),
+    ...(tlsNames === undefined
+      ? []
+      : [`  HTTPS with a certificate for ${tlsNames}: use a name it covers, and a client that trusts it`]),
+    `  POST ${url}/events    GET ${url}/events/threshold    ${health}`,
+    `  Inspector (live view of every request): ${inspector}`,
     'Demo token (app "docs", domain http://localhost):',
     `  ${demoToken}`,
     'Try:',
-    `  curl -i ${url}/events -H 'Content-Type: application/json' -H 'TGA-Auth-Token: ${demoToken}' -d '${body}'`,
+    `  curl -i ${url}/events -H 'Content-Type: application/json' -H 'TGA-Auth-Token: ${demoToken}' -d ${shellQuote(body)}`,
     '',
   ].join('\n');
 }

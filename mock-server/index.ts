@@ -1,9 +1,16 @@
 // The package's public API (`require('tga-contract')`). Keep these names stable: the conformance
 // suite, the benchmarks and the inspector build on them.
 export { createApp, type MockApp, type MockDeps, type MockRuntime } from './http/app';
-export { createMockServer, listen, shutdown, type Listening } from './http/server';
+export { createMockServer, listen, loadTls, shutdown, type Listening, type TlsMaterial } from './http/server';
 export { startMock, type RunningMock } from './startMock';
 export { createToken, verifyToken } from './core/tokenSignature';
+export {
+  telegramLaunchUrl,
+  telegramLaunchHash,
+  DEFAULT_LAUNCH_USER,
+  type TelegramLaunch,
+  type TelegramLaunchUser,
+} from './telegramLaunch';
 export {
   DEMO_CLAIMS,
   decodeToken,
@@ -29,7 +36,7 @@ export {
   type BodyOutcome,
 } from './core/decide';
 export type { FaultSpec, FaultKind } from './core/faultSpec';
-export type { Fault, FaultStore } from './core/faults';
+export type { ArmResult, Fault, FaultStore } from './core/faults';
 export type {
   Journal,
   JournalEntry,

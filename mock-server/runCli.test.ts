@@ -172,6 +172,54 @@ describe('tga-mock server', () => {
     ]);
   });
 
+  test('--host 0.0.0.0 prints a loopback URL that answers and says it listens on every interface; --admin-token prints the inspector URL that opens', async () => {
+    const { capture, out } = io();
+    const result = await runCli(
+      [
+        '--port',
+        '0',
+        '--host',
+        '0.0.0.0',
+        '--admin-token',
+        'a b&c',
+        '--secret',
+        's',
+        '--log-level',
+        'silent',
+      ],
+      capture,
+    );
+    if (result.exit !== undefined) throw new Error(out.stderr);
+    try {
+      expect(result.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(out.stdout).toContain(`listening on ${result.url}\n  on every interface (--host 0.0.0.0)`);
+      const inspector = /Inspector \(live view of every request\): (\S+)/.exec(out.stdout)![1];
+      expect(inspector).toBe(`${result.url}/__mock/?admin_token=a%20b%26c`);
+      const page = await request(inspector).get('');
+      expect([page.status, page.type]).toEqual([200, 'text/html']);
+      expect((await request(result.url).get('/__mock/')).status).toBe(403);
+    } finally {
+      await result.stop();
+    }
+  });
+
+  test('--host :: (every interface, IPv6 and IPv4) also prints the loopback URL, which answers', async () => {
+    const { capture, out } = io();
+    const result = await runCli(
+      ['--port', '0', '--host', '::', '--secret', 's', '--log-level', 'silent'],
+      capture,
+    );
+    if (result.exit !== undefined) throw new Error(out.stderr);
+    try {
+      expect(result.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(out.stdout).toContain(`listening on ${result.url}\n  on every interface (--host ::)`);
+      expect(out.stdout).toContain(`Inspector (live view of every request): ${result.url}/__mock/\n`);
+      expect((await request(result.url).get('/__mock/health')).status).toBe(200);
+    } finally {
+      await result.stop();
+    }
+  });
+
   test('the development secret is announced on stderr', async () => {
     const { capture, out } = io();
     const result = await runCli(['--port', '0', '--log-level', 'silent'], capture);

@@ -18,7 +18,7 @@ import { banner } from './banner';
 import { MOCK_CLI, OPTION_TABLE, resolveOptions, usage } from './core/options';
 import { createToken } from './core/tokenSignature';
 import { createApp } from './http/app';
-import { listen, shutdown } from './http/server';
+import { listen, loadTls, shutdown, type TlsMaterial } from './http/server';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -100,16 +100,33 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
     io.stderr(`tga-mock: ${(e as Error).message}\n`);
     return { exit: BAD_USAGE };
   }
+  // A certificate or key that cannot be used is a bad flag (exit 2), found before listening.
+  let tls: TlsMaterial | undefined;
+  try {
+    tls = loadTls(options);
+  } catch (e) {
+    await app.mock.close();
+    return usageFailure(io, MOCK_CLI, (e as Error).message);
+  }
   let listening;
   try {
-    listening = await listen(app, options.port, options.host);
+    listening = await listen(app, options.port, options.host, tls);
   } catch (e) {
     io.stderr(`tga-mock: cannot listen on ${options.host}:${options.port}: ${(e as Error).message}\n`);
     await app.mock.close();
     return { exit: 1 };
   }
   const demo = createToken(DEMO_CLAIMS, options.secret);
-  io.stdout(banner(listening.url, packageVersion(), demo));
+  io.stdout(
+    banner({
+      url: listening.url,
+      version: packageVersion(),
+      demoToken: demo,
+      host: listening.allInterfaces ? options.host : undefined,
+      adminToken: options.adminToken,
+      tlsNames: tls?.names,
+    }),
+  );
   const { server, url } = listening;
   return { url, stop: () => shutdown(app, server) };
 }

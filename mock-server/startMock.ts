@@ -24,7 +24,7 @@ export interface RunningMock {
   waitForEvents(filter?: JournalFilter, options?: WaitOptions): Promise<JournalEntry[]>;
   /** Empties the journal and counters, disarms faults, forgets rate-limit counts. */
   reset(): void;
-  /** Arms a fault (same spec as POST /__mock/faults); throws on a malformed spec. */
+  /** Arms a fault (same spec as POST /__mock/faults); throws on a malformed spec or when 100 are armed. */
   fault(spec: FaultSpec): Fault;
   close(): Promise<void>;
 }
@@ -50,7 +50,9 @@ export async function startMock(
     fault(spec) {
       const decoded = decodeFaultSpec(spec);
       if (!decoded.ok) throw new Error(`fault: ${decoded.message}`);
-      return faults.arm(decoded.value);
+      const armed = faults.arm(decoded.value);
+      if (!armed.ok) throw new Error(`fault: ${armed.message}`);
+      return armed.fault;
     },
     close: () => (closing ??= shutdown(app, server)),
   };

@@ -19,6 +19,8 @@ export const MOCK_REASONS = [
   'INTERNAL_ERROR',
   'JOURNAL_WRITE_FAILED',
   'CONTROL_BUSY',
+  'SERVER_ERROR_FAULT',
+  'TOO_MANY_FAULTS',
 ] as const;
 
 export type MockReason = (typeof MOCK_REASONS)[number];
@@ -74,6 +76,11 @@ const MOCK_ONLY: Record<MockReason, { status: number; message: string }> = {
   },
   // A bounded resource of the control API is full (live inspector viewers, pending long polls).
   CONTROL_BUSY: { status: 503, message: 'Too many open inspector feeds or waits; try again later.' },
+  // An armed `server-error` fault (500 unless the fault names another 5xx): what an SDK meets
+  // when the service fails, with the body a generic server error carries.
+  SERVER_ERROR_FAULT: { status: 500, message: 'Internal Server Error' },
+  // RFC 9110 §15.5.10: POST /__mock/faults when the fault store is full (core/faults.ts).
+  TOO_MANY_FAULTS: { status: 409, message: 'Too many faults armed.' },
 };
 
 function buildRegistry(): ReadonlyMap<Reason, Answer> {

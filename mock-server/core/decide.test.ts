@@ -134,6 +134,24 @@ describe('decide: details', () => {
     expect([next.reason, next.reset, next.delayMs]).toEqual(['RECORDED', undefined, undefined]);
   });
 
+  test('a server-error fault answers its status with a generic body at step 7, recording nothing', () => {
+    const { input, deps, faults } = setup();
+    faults.arm({ kind: 'server-error', status: 503 });
+    const d = decide(input, deps);
+    expect([d.reason, d.status, d.body, d.events]).toEqual([
+      'SERVER_ERROR_FAULT',
+      503,
+      { message: 'Internal Server Error' },
+      undefined,
+    ]);
+    expect(d.headers['TGA-Mock-Reason']).toBe('SERVER_ERROR_FAULT');
+    faults.arm({ kind: 'server-error' });
+    expect(decide(input, deps).status).toBe(500);
+    const early = setup(['origin']);
+    early.faults.arm({ kind: 'server-error' });
+    expect(decide(early.input, early.deps).reason).toBe('DOMAIN_MISMATCH');
+  });
+
   test('requireOrigin: no Origin and no Referer answers 403', () => {
     const { input, deps } = setup();
     const bare = { ...input, origin: undefined };

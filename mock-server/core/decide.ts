@@ -1,5 +1,6 @@
 // What POST /events answers, as one ordered decision over plain data (no HTTP here):
 //   1 token format  2 signature  3 origin  4 rate  5 body/validation  6 app_name  7 fault  8 record.
+// Step 7's faults: record-failure (400), server-error (a 5xx), reset (no answer).
 // A request that breaks several rules gets the earliest one's documented answer. The shell reads
 // the body (bounded) and passes the outcome in, so body problems still rank at step 5; it
 // decompresses and parses a body only for a token that passes steps 1-2 (no work before the token).
@@ -118,6 +119,8 @@ function steps(input: DecisionInput, deps: DecisionDeps): Decision {
     }); // 6
   const fault = deps.faults.take('record', appName); // 7
   if (fault?.kind === 'reset') return answer('RECORD_FAILED', { appName, reset: true });
+  if (fault?.kind === 'server-error')
+    return { ...answer('SERVER_ERROR_FAULT', { appName }), status: fault.status ?? 500 };
   if (fault) return answer('RECORD_FAILED', { appName });
   return answer('RECORDED', { appName, events: result.events }); // 8: the whole batch or nothing
 }

@@ -1,7 +1,7 @@
 // Strict decoding of a POST /__mock/faults body: a typo fails loudly (400 naming the field) instead
 // of arming nothing, as Prism does with a malformed Prefer header.
 
-export const FAULT_KINDS = ['record-failure', 'rate-limit', 'latency', 'reset'] as const;
+export const FAULT_KINDS = ['record-failure', 'server-error', 'rate-limit', 'latency', 'reset'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSpec {
@@ -16,12 +16,17 @@ export interface FaultSpec {
   app_name?: string;
   /** latency only: delay in milliseconds. */
   ms?: number;
+  /** server-error only: the status answered, 500-599 (default 500). */
+  status?: number;
 }
 
 export type Decoded<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const KEYS = ['kind', 'count', 'probability', 'seed', 'app_name', 'ms'];
+const KEYS = ['kind', 'count', 'probability', 'seed', 'app_name', 'ms', 'status'];
 const MAX_LATENCY_MS = 60_000;
+/** Longest string field (app_name): a fault is a test's setting, not a place to store data. */
+export const MAX_FAULT_STRING = 256;
+export const DEFAULT_SERVER_ERROR_STATUS = 500;
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
 
@@ -54,6 +59,8 @@ export function decodeFaultSpec(body: unknown): Decoded<FaultSpec> {
   if (b.app_name !== undefined) {
     if (typeof b.app_name !== 'string' || b.app_name === '')
       return { ok: false, message: 'app_name: expected a non-empty string' };
+    if (b.app_name.length > MAX_FAULT_STRING)
+      return { ok: false, message: `app_name: at most ${MAX_FAULT_STRING} characters` };
     spec.app_name = b.app_name;
   }
   if (spec.kind === 'latency') {
@@ -65,6 +72,14 @@ export function decodeFaultSpec(body: unknown): Decoded<FaultSpec> {
     spec.ms = b.ms;
   } else if (b.ms !== undefined) {
     return { ok: false, message: 'ms: only allowed with kind "latency"' };
+  }
+  if (spec.kind === 'server-error') {
+    const status = b.status ?? DEFAULT_SERVER_ERROR_STATUS;
+    if (!isInt(status) || status < 500 || status > 599)
+      return { ok: false, message: 'status: expected an integer from 500 to 599' };
+    spec.status = status;
+  } else if (b.status !== undefined) {
+    return { ok: false, message: 'status: only allowed with kind "server-error"' };
   }
   return { ok: true, value: spec };
 }

@@ -1,11 +1,11 @@
-import { decodeFaultSpec } from './faultSpec';
-import { createFaultStore } from './faults';
+import { decodeFaultSpec, MAX_FAULT_STRING } from './faultSpec';
+import { createFaultStore, MAX_ARMED_FAULTS } from './faults';
 
 describe('fault store', () => {
   test('a counted fault fires N times at its stage only, then disarms', () => {
     const store = createFaultStore();
     const f = store.arm({ kind: 'record-failure', count: 2 });
-    expect(f).toEqual({ id: 'f1', kind: 'record-failure', count: 2 });
+    expect(f).toEqual({ ok: true, fault: { id: 'f1', kind: 'record-failure', count: 2 } });
     expect(store.take('rate', 'docs')).toBeUndefined();
     expect(store.take('record', 'docs')?.id).toBe('f1');
     expect(store.list()[0].count).toBe(1);
@@ -48,11 +48,29 @@ describe('fault store', () => {
   test('remove and clear', () => {
     const store = createFaultStore();
     const a = store.arm({ kind: 'reset' });
+    if (!a.ok) throw new Error(a.message);
     store.arm({ kind: 'reset' });
-    expect(store.remove(a.id)).toBe(true);
-    expect(store.remove(a.id)).toBe(false);
+    expect(store.remove(a.fault.id)).toBe(true);
+    expect(store.remove(a.fault.id)).toBe(false);
     store.clear();
     expect(store.list()).toEqual([]);
+  });
+
+  test('a server-error fault fires at the record step with its status', () => {
+    const store = createFaultStore();
+    store.arm({ kind: 'server-error', status: 503 });
+    expect(store.take('rate', 'docs')).toBeUndefined();
+    expect(store.take('record', 'docs')).toMatchObject({ kind: 'server-error', status: 503 });
+  });
+
+  test(`at most ${MAX_ARMED_FAULTS} faults are armed; the next is refused naming the cap, until one goes`, () => {
+    const store = createFaultStore();
+    for (let i = 0; i < MAX_ARMED_FAULTS; i++) expect(store.arm({ kind: 'reset' }).ok).toBe(true);
+    const refused = store.arm({ kind: 'reset' });
+    expect(refused).toEqual({ ok: false, message: expect.stringContaining(`at most ${MAX_ARMED_FAULTS}`) });
+    expect(store.list()).toHaveLength(MAX_ARMED_FAULTS);
+    store.take('record', 'docs');
+    expect(store.arm({ kind: 'reset' }).ok).toBe(true);
   });
 });
 
@@ -66,6 +84,11 @@ describe('fault spec decoding (strict)', () => {
     [
       { kind: 'reset', probability: 0.3, seed: 7, app_name: 'docs' },
       { kind: 'reset', probability: 0.3, seed: 7, app_name: 'docs' },
+    ],
+    [{ kind: 'server-error' }, { kind: 'server-error', status: 500 }],
+    [
+      { kind: 'server-error', status: 503, app_name: 'a'.repeat(MAX_FAULT_STRING) },
+      { kind: 'server-error', status: 503, app_name: 'a'.repeat(MAX_FAULT_STRING) },
     ],
   ])('accepts %j', (body, spec) => {
     expect(decodeFaultSpec(body)).toEqual({ ok: true, value: spec });
@@ -85,6 +108,11 @@ describe('fault spec decoding (strict)', () => {
     [{ kind: 'latency' }, 'ms'],
     [{ kind: 'latency', ms: -1 }, 'ms'],
     [{ kind: 'reset', ms: 5 }, 'ms'],
+    [{ kind: 'reset', app_name: 'a'.repeat(MAX_FAULT_STRING + 1) }, 'app_name'],
+    [{ kind: 'server-error', status: 499 }, 'status'],
+    [{ kind: 'server-error', status: 600 }, 'status'],
+    [{ kind: 'server-error', status: '500' }, 'status'],
+    [{ kind: 'record-failure', status: 500 }, 'status'],
   ])('rejects %j naming %s', (body, field) => {
     const result = decodeFaultSpec(body);
     expect(result.ok).toBe(false);

@@ -1,5 +1,6 @@
 // Armed faults and which one fires. Each kind acts at one step of the decision: rate-limit at
-// step 4, record-failure and reset at step 7, latency on every answer. A fault's count is spent
+// step 4, record-failure, server-error and reset at step 7, latency on every answer. At most
+// MAX_ARMED_FAULTS are armed at once, so a runaway script cannot grow the store without bound. A fault's count is spent
 // only when it fires, so a request rejected earlier, or for another app, leaves it armed.
 import { seededRandom, type Random } from '../../schema/random';
 import type { FaultKind, FaultSpec } from './faultSpec';
@@ -13,18 +14,26 @@ export interface Fault {
   seed?: number;
   app_name?: string;
   ms?: number;
+  /** server-error only: the status answered. */
+  status?: number;
 }
+
+/** How many faults may be armed at once; arming one more is refused until some fire or are removed. */
+export const MAX_ARMED_FAULTS = 100;
+
+export type ArmResult = { ok: true; fault: Fault } | { ok: false; message: string };
 
 export type FaultStage = 'rate' | 'record' | 'latency';
 
 const STAGE_KINDS: Record<FaultStage, readonly FaultKind[]> = {
   rate: ['rate-limit'],
-  record: ['record-failure', 'reset'],
+  record: ['record-failure', 'server-error', 'reset'],
   latency: ['latency'],
 };
 
 export interface FaultStore {
-  arm(spec: FaultSpec): Fault;
+  /** Arms a fault, or refuses when MAX_ARMED_FAULTS are armed already (the message names the cap). */
+  arm(spec: FaultSpec): ArmResult;
   list(): Fault[];
   remove(id: string): boolean;
   clear(): void;
@@ -44,10 +53,15 @@ export function createFaultStore(random: Random = Math.random): FaultStore {
 
   return {
     arm(spec) {
+      if (armed.length >= MAX_ARMED_FAULTS)
+        return {
+          ok: false,
+          message: `at most ${MAX_ARMED_FAULTS} faults may be armed at once: delete some first (DELETE /__mock/faults)`,
+        };
       const count = spec.count ?? (spec.probability === undefined ? 1 : null);
       const fault: Fault = { id: `f${nextId++}`, ...spec, count };
       armed.push({ fault, random: spec.seed === undefined ? random : seededRandom(spec.seed) });
-      return snapshot(fault);
+      return { ok: true, fault: snapshot(fault) };
     },
     list: () => armed.map((a) => snapshot(a.fault)),
     remove(id) {

@@ -27,6 +27,10 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface MockOptions {
   port: number;
   host: string;
+  /** PEM certificate (chain) file: with tlsKey, the mock serves HTTPS. */
+  tlsCert?: string;
+  /** PEM private key file of tlsCert. */
+  tlsKey?: string;
   secret: string;
   /** Requests per window per app; 0 = off. */
   rateLimit: number;
@@ -54,11 +58,19 @@ export interface MockOptions {
 
 export const DEV_SECRET = 'tga-mock-development-secret';
 
-type Kind = 'int' | 'string' | 'bool' | 'bytes' | 'json' | 'list';
+type Kind = 'int' | 'string' | 'file' | 'bool' | 'bytes' | 'json' | 'list';
 
 const spec = (key: keyof MockOptions, kind: Kind, def: unknown, parse: Parser, help: string): OptionSpec => {
   const kebab = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  const valueName = { int: 'N', string: 'TEXT', bool: '', bytes: 'BYTES', json: 'JSON', list: 'A,B' }[kind];
+  const valueName = {
+    int: 'N',
+    string: 'TEXT',
+    file: 'FILE',
+    bool: '',
+    bytes: 'BYTES',
+    json: 'JSON',
+    list: 'A,B',
+  }[kind];
   return option({
     key,
     env: `TGA_MOCK_${kebab.replace(/-/g, '_').toUpperCase()}`,
@@ -73,7 +85,9 @@ const spec = (key: keyof MockOptions, kind: Kind, def: unknown, parse: Parser, h
 /** Every option: flag, env variable, default, parser, help. docs/mock-server.md's table mirrors this one. */
 export const OPTION_TABLE: readonly OptionSpec[] = [
   spec('port', 'int', 8787, int(0, 65535), 'port to listen on; 0 picks a free port'),
-  spec('host', 'string', '127.0.0.1', str, 'address to listen on'),
+  spec('host', 'string', '127.0.0.1', str, 'address to listen on (0.0.0.0 or :: = every interface)'),
+  spec('tlsCert', 'file', undefined, str, 'serve HTTPS with this PEM certificate (chain); needs --tls-key'),
+  spec('tlsKey', 'file', undefined, str, 'the PEM private key of --tls-cert'),
   spec(
     'secret',
     'string',
@@ -192,6 +206,11 @@ export function resolveOptions(input: ResolveInput = {}): Resolved {
   const options = resolved.values;
   if (options.journalFileRequired === true && options.journalFile === undefined)
     return { ok: false, error: 'journal-file-required: needs --journal-file FILE' };
+  if ((options.tlsCert === undefined) !== (options.tlsKey === undefined))
+    return {
+      ok: false,
+      error: `--tls-cert and --tls-key go together: ${options.tlsCert === undefined ? '--tls-cert' : '--tls-key'} is missing`,
+    };
   const warnings =
     options.secret === DEV_SECRET
       ? ['using the public development secret: set --secret or TGA_MOCK_SECRET']

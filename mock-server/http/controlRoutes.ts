@@ -141,7 +141,9 @@ export function controlRoutes(deps: ControlDeps): express.Router {
     if (!body.ok) return sendReason(res, 'BAD_CONTROL_REQUEST', body.message);
     const spec = decodeFaultSpec(body.value);
     if (!spec.ok) return sendReason(res, 'BAD_CONTROL_REQUEST', spec.message);
-    ok(res, faults.arm(spec.value), 201);
+    const armed = faults.arm(spec.value);
+    if (!armed.ok) return sendReason(res, 'TOO_MANY_FAULTS', armed.message);
+    ok(res, armed.fault, 201);
   });
   router.get('/faults', (_req, res) => ok(res, { faults: faults.list() }));
   router.delete('/faults', (_req, res) => {

@@ -1,11 +1,68 @@
 // The Node server around a mock app. Node refuses some requests before Express sees them (headers
 // over --max-http-header-size, broken framing, an Expect it does not know, HTTP/1.1 without Host);
 // its default answers have no body. These hooks answer them in JSON too, from the same registry.
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import http, { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { answerFor, type MockReason } from '../core/answers';
+import type { MockOptions } from '../core/options';
 import type { MockApp } from './app';
+
+/** What an HTTPS mock serves: the PEM certificate (chain) and its private key. */
+export interface TlsMaterial {
+  cert: Buffer;
+  key: Buffer;
+  /** The names the certificate covers (its subjectAltName, else its subject), for the banner. */
+  names: string;
+}
+
+function readPem(flag: string, file: string, read: (p: string) => Buffer): Buffer {
+  try {
+    return read(file);
+  } catch (e) {
+    throw new Error(
+      `${flag} ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      { cause: e },
+    );
+  }
+}
+
+/**
+ * The certificate and key of --tls-cert/--tls-key, read and checked (both PEM, the key the
+ * certificate's), or undefined for plain HTTP. Throws an Error whose message is one line naming
+ * the flag and file.
+ */
+export function loadTls(
+  options: Pick<MockOptions, 'tlsCert' | 'tlsKey'>,
+  read: (p: string) => Buffer = (p) => readFileSync(p),
+): TlsMaterial | undefined {
+  const { tlsCert, tlsKey } = options;
+  if (tlsCert === undefined && tlsKey === undefined) return undefined;
+  if (tlsCert === undefined || tlsKey === undefined)
+    throw new Error(
+      `--tls-cert and --tls-key go together: ${tlsCert === undefined ? '--tls-cert' : '--tls-key'} is missing`,
+    );
+  const cert = readPem('--tls-cert', tlsCert, read);
+  const key = readPem('--tls-key', tlsKey, read);
+  let x509: X509Certificate;
+  try {
+    x509 = new X509Certificate(cert);
+  } catch {
+    throw new Error(`--tls-cert ${tlsCert}: not a PEM certificate`);
+  }
+  let privateKey;
+  try {
+    privateKey = createPrivateKey(key);
+  } catch {
+    throw new Error(`--tls-key ${tlsKey}: not a PEM private key (an unencrypted one)`);
+  }
+  if (!x509.checkPrivateKey(privateKey))
+    throw new Error(`--tls-key ${tlsKey}: not the private key of the certificate in ${tlsCert}`);
+  return { cert, key, names: x509.subjectAltName ?? x509.subject.replace(/\n/g, ', ') };
+}
 
 function rawJsonAnswer(socket: Duplex, code: string | undefined): void {
   const reason = code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'MALFORMED_REQUEST';
@@ -30,31 +87,37 @@ function writeReason(res: ServerResponse, reason: MockReason, message?: string):
   res.end(text);
 }
 
-export function createMockServer(app: MockApp): http.Server {
+/** The Node server (HTTPS when `tls` is given) around a mock app, not yet listening. */
+export function createMockServer(app: MockApp, tls?: TlsMaterial): http.Server {
   const { requestTimeout } = app.mock.options;
   // A client dripping its request byte by byte would hold a socket forever (slowloris): Node cuts
   // it off after requestTimeout, checked every connectionsCheckingInterval (30 s by default, too
   // coarse for short timeouts). headersTimeout may not exceed requestTimeout.
-  const server = http.createServer(
-    {
-      requestTimeout,
-      headersTimeout: requestTimeout > 0 ? Math.min(requestTimeout, 60_000) : 60_000,
-      connectionsCheckingInterval:
-        requestTimeout > 0 ? Math.min(Math.max(Math.floor(requestTimeout / 4), 50), 30_000) : 30_000,
-      // Node's own refusal of an HTTP/1.1 request without Host is an empty 400: answered below.
-      requireHostHeader: false,
-    },
-    (req: IncomingMessage, res: ServerResponse) => {
-      // RFC 9112 §3.2: an HTTP/1.1 request must carry Host (HTTP/1.0 need not).
-      if (req.headers.host === undefined && req.httpVersion === '1.1')
-        return writeReason(res, 'MALFORMED_REQUEST', 'An HTTP/1.1 request needs a Host header.');
-      // The SDK's hot path: POST /events goes straight to its handler, without Express's router
-      // (the Express app routes it to the same handler; see http/eventsRoute.ts).
-      if (req.method === 'POST' && (req.url === '/events' || req.url?.startsWith('/events?')))
-        return app.mock.events(req, res);
-      app(req, res);
-    },
-  );
+  const serverOptions = {
+    requestTimeout,
+    headersTimeout: requestTimeout > 0 ? Math.min(requestTimeout, 60_000) : 60_000,
+    connectionsCheckingInterval:
+      requestTimeout > 0 ? Math.min(Math.max(Math.floor(requestTimeout / 4), 50), 30_000) : 30_000,
+    // Node's own refusal of an HTTP/1.1 request without Host is an empty 400: answered below.
+    requireHostHeader: false,
+  };
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    // RFC 9112 §3.2: an HTTP/1.1 request must carry Host (HTTP/1.0 need not).
+    if (req.headers.host === undefined && req.httpVersion === '1.1')
+      return writeReason(res, 'MALFORMED_REQUEST', 'An HTTP/1.1 request needs a Host header.');
+    // The SDK's hot path: POST /events goes straight to its handler, without Express's router
+    // (the Express app routes it to the same handler; see http/eventsRoute.ts).
+    if (req.method === 'POST' && (req.url === '/events' || req.url?.startsWith('/events?')))
+      return app.mock.events(req, res);
+    app(req, res);
+  };
+  // An https.Server is an http.Server over TLS: the same hooks, timeouts and shutdown apply.
+  const server = tls
+    ? (https.createServer(
+        { ...serverOptions, cert: tls.cert, key: tls.key },
+        handle,
+      ) as unknown as http.Server)
+    : http.createServer(serverOptions, handle);
   // Any Expect but 100-continue (which Node answers itself): Node's default 417 has no body.
   server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) =>
     writeReason(
@@ -76,18 +139,33 @@ export function createMockServer(app: MockApp): http.Server {
 
 export interface Listening {
   server: http.Server;
+  /** A URL that reaches the server from this machine: `https://` when it serves TLS. */
   url: string;
+  /** True when bound to every interface (0.0.0.0 or ::); `url` then names 127.0.0.1. */
+  allInterfaces: boolean;
 }
 
-export function listen(app: MockApp, port: number, host: string): Promise<Listening> {
-  const server = createMockServer(app);
+/**
+ * Listens on host:port; HTTPS with `tls` (by default, the files the app's --tls-cert/--tls-key
+ * name). Rejects with a one-line message when the certificate or key cannot be used.
+ */
+export async function listen(
+  app: MockApp,
+  port: number,
+  host: string,
+  tls: TlsMaterial | undefined = loadTls(app.mock.options),
+): Promise<Listening> {
+  const server = createMockServer(app, tls);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
       const { address, port: actual } = server.address() as AddressInfo;
-      const shown = address.includes(':') ? `[${address}]` : address;
-      resolve({ server, url: `http://${shown}:${actual}` });
+      // A socket on every interface has no address to connect to: loopback reaches it.
+      const allInterfaces = address === '0.0.0.0' || address === '::';
+      const reachable = allInterfaces ? '127.0.0.1' : address;
+      const shown = reachable.includes(':') ? `[${reachable}]` : reachable;
+      resolve({ server, url: `${tls ? 'https' : 'http'}://${shown}:${actual}`, allInterfaces });
     });
   });
 }

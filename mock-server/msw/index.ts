@@ -131,7 +131,9 @@ export function createMswMock(options: Partial<MockOptions> = {}, deps: MockDeps
     fault(spec) {
       const decoded = decodeFaultSpec(spec);
       if (!decoded.ok) throw new Error(`fault: ${decoded.message}`);
-      return rt.faults.arm(decoded.value);
+      const armed = rt.faults.arm(decoded.value);
+      if (!armed.ok) throw new Error(`fault: ${armed.message}`);
+      return armed.fault;
     },
   };
 }

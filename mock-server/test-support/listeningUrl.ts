@@ -7,7 +7,7 @@ export function listeningUrl(child: ChildProcess): Promise<string> {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      const m = /listening on (https?:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (m) resolve(m[1]);
     });
     child.once('exit', (code) => reject(new Error(`tga-mock exited ${code} before listening: ${out}`)));

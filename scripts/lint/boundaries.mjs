@@ -16,15 +16,31 @@ export const BOUNDARIES = [
   [
     'mock-server/core',
     {
-      never: ['mock-server/http', 'conformance'],
+      never: ['mock-server/http', 'conformance', 'playwright'],
       packages: ['express'],
       why: "the mock's decision core is plain functions: Express and mock-server/http are its shell",
     },
   ],
-  ['mock-server', { never: ['conformance'], why: 'the mock never imports the conformance suite' }],
+  [
+    'mock-server',
+    {
+      never: ['conformance', 'playwright'],
+      why: 'the mock never imports the conformance suite, nor the Playwright helpers (the main entry must not load Playwright)',
+    },
+  ],
+  [
+    'playwright',
+    {
+      only: ['playwright', 'schema', 'cli-kit', 'mock-server/index.ts', 'mock-server/telegramLaunch.ts'],
+      why: "the Playwright helpers use the contract, the CLI helper and the mock's public pieces only",
+    },
+  ],
   [
     'conformance',
-    { never: ['mock-server'], why: 'the suite talks to a server over HTTP only, never to the mock inside' },
+    {
+      never: ['mock-server', 'playwright'],
+      why: 'the suite talks to a server over HTTP only, never to the mock inside',
+    },
   ],
   [
     'scripts',
@@ -35,7 +51,7 @@ export const BOUNDARIES = [
   ],
 ];
 
-const OURS = ['schema', 'cli-kit', 'mock-server', 'conformance', 'scripts', 'test'];
+const OURS = ['schema', 'cli-kit', 'mock-server', 'playwright', 'conformance', 'scripts', 'test'];
 
 const within = (file, folder) => file === folder || file.startsWith(`${folder}/`);
 

@@ -6,7 +6,7 @@ import { describeBrowser, launchChromium, type LaunchedBrowser } from './support
 import { routeToMock, type RelayedRequest, type RouteLog } from './support/routeToMock';
 import { describeChanges, readSdkBundle, sdkFingerprint, sdkPageHtml } from './support/sdkBundle';
 import { startStaticServer, type StaticServer } from './support/staticServer';
-import { telegramLaunchHash } from './support/telegramLaunch';
+import { telegramLaunchUrl } from '../../playwright';
 import { waitFor } from './support/waitFor';
 
 jest.setTimeout(60_000);
@@ -78,12 +78,17 @@ describeBrowser('the official SDK in Chromium, routed to the mock', () => {
       '/sdk.js': { type: 'text/javascript', body: readSdkBundle() },
     });
     browser = await launchChromium();
-    routes = await routeToMock(browser.context, BACKEND, mock.url);
+    routes = await routeToMock(browser.context, mock.url);
     relayed = routes.relayed;
     page = await browser.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    const hash = telegramLaunchHash({ user: USER, startParam: 'ref_42', platform: 'tdesktop' });
-    await page.goto(`${pages.origin()}/sdk.html#${hash}`);
+    await page.goto(
+      telegramLaunchUrl(`${pages.origin()}/sdk.html`, {
+        user: USER,
+        startParam: 'ref_42',
+        platform: 'tdesktop',
+      }),
+    );
   });
 
   afterAll(async () => {

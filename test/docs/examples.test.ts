@@ -59,7 +59,17 @@ describe('TypeScript examples', () => {
     });
   }
 
-  for (const b of blocks.filter((x) => x.lang === 'ts' && !isJestExample(x))) {
+  // A block whose page says "`test/…/x.test.ts` runs this example" is run there (e.g. in an installed
+  // package with a browser): that test must exist and read the block out of this page.
+  const runner = (b: CodeBlock) => /`(test\/[\w./-]+\.test\.ts)` runs this example/.exec(b.after)?.[1];
+  for (const b of blocks.filter((x) => x.lang === 'ts' && !isJestExample(x) && runner(x) !== undefined)) {
+    test(`${where(b)} is run by the test its page names, read from this page`, () => {
+      const text = readFileSync(path.join(ROOT, runner(b)!), 'utf8');
+      expect(text).toContain(`'${b.page}'`);
+    });
+  }
+
+  for (const b of blocks.filter((x) => x.lang === 'ts' && !isJestExample(x) && runner(x) === undefined)) {
     test(`${where(b)} runs`, () => {
       const js = ts.transpileModule(b.code, {
         compilerOptions: {

@@ -34,6 +34,11 @@ const FORBIDDEN: [string, string][] = [
   ['scripts/x.ts', "import { checkToken } from '../mock-server/core/tokenSignature';"],
   ['scripts/bench/x.ts', "import { runConformance } from '../../conformance/cli/main';"],
   ['scripts/bench/x.ts', "const t = import('../../test/support/x');"],
+  ['mock-server/x.ts', "import { routeToMock } from '../playwright';"],
+  ['mock-server/core/x.ts', "import { routeToMock } from '../../playwright/routeToMock';"],
+  ['conformance/x.ts', "import { telegramLaunchUrl } from '../playwright';"],
+  ['playwright/x.ts', "import { createApp } from '../mock-server/http/app';"],
+  ['playwright/x.ts', "import { runChecks } from '../conformance/checks';"],
 ];
 
 const ALLOWED: [string, string][] = [
@@ -49,6 +54,10 @@ const ALLOWED: [string, string][] = [
     "import { createToken } from '../../mock-server';\nimport { schemas } from '../../schema';",
   ],
   ['scripts/x.ts', "import { startMock } from '../mock-server/index';"],
+  [
+    'playwright/x.ts',
+    "import { startMock } from '../mock-server';\nimport { telegramLaunchUrl } from '../mock-server/telegramLaunch';\nimport type { Page } from 'playwright-core';",
+  ],
   [
     'test/x.ts',
     "import { createApp } from '../mock-server/http/app';\nimport { x } from '../conformance/y';",

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import request from 'supertest';
 import { GOOD_JSON } from '../../mock-server/test-support/fixtures';
 import { listeningUrl } from '../../mock-server/test-support/listeningUrl';
+import { selfSignedCertificate } from '../../mock-server/test-support/selfSigned';
 import { documentedResponse } from '../../schema';
 import pkg from '../../package.json';
 import { tarballViolations } from './tarballPolicy';
@@ -58,6 +59,50 @@ test('npx tga-mock --port 0 answers; npx tga-mock token prints a token it accept
       process.kill(-child.pid!, 'SIGTERM');
       await exited;
     }
+  }
+}, 120_000);
+
+test('npx tga-mock --tls-cert --tls-key serves HTTPS: curl --cacert gets 201', async () => {
+  const tls = selfSignedCertificate();
+  const { stdout: token } = await run(
+    'npx',
+    ['tga-mock', 'token', '--app-name', 'docs', '--app-domain', 'http://localhost'],
+    { cwd: dir, env },
+  );
+  const child = spawn(
+    'npx',
+    ['tga-mock', '--port', '0', '--log-level', 'silent', '--tls-cert', tls.cert, '--tls-key', tls.key],
+    { cwd: dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    const url = await listeningUrl(child).catch((e: Error) => {
+      throw new Error(`${e.message}\n${stderr}`);
+    });
+    expect(url).toMatch(/^https:\/\//);
+    const { stdout } = await run('curl', [
+      '-sS',
+      '--cacert',
+      tls.cert,
+      '-w',
+      ' %{http_code}',
+      '-H',
+      'Content-Type: application/json',
+      '-H',
+      `TGA-Auth-Token: ${token.trim()}`,
+      '-d',
+      GOOD_JSON,
+      `${url}/events`,
+    ]);
+    expect(stdout).toBe(`${JSON.stringify(documentedResponse('RECORDED').body)} 201`);
+  } finally {
+    if (child.exitCode === null) {
+      process.kill(-child.pid!, 'SIGTERM');
+      await exited;
+    }
+    tls.cleanup();
   }
 }, 120_000);
 

@@ -5,7 +5,7 @@ const ALLOWED = [
   /^package\.json$/,
   /^(README|CHANGELOG|LICENSE)(\.md)?$/,
   /^docs\/[\w-]+\.md$/,
-  /^dist\/(schema|cli-kit|mock-server|conformance)\/.+\.(js|d\.ts|js\.map|json)$/,
+  /^dist\/(schema|cli-kit|mock-server|playwright|conformance)\/.+\.(js|d\.ts|js\.map|json)$/,
   /^schema\/[\w-]+\.schema\.json$/,
   /^schema\/examples\/[\w-]+\.json$/,
   /^schema\/generated\/[\w.-]+\.(json|ts)$/,
