@@ -6,9 +6,6 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'schema/generated/', '.artifacts/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  // Examples the docs show (run as users run them by the packed-package tests): plain user code,
-  // where `any` on a jsdom window is the honest type.
-  { files: ['docs/examples/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   {
     files: ['**/*.js'],
     languageOptions: {

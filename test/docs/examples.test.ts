@@ -49,7 +49,9 @@ describe('TypeScript examples', () => {
     return path.join(ROOT, source);
   };
 
-  for (const b of blocks.filter((x) => x.lang === 'ts' && isJestExample(x))) {
+  const runner = (b: CodeBlock) => /`(test\/[\w./-]+\.test\.ts)` runs this example/.exec(b.after)?.[1];
+
+  for (const b of blocks.filter((x) => x.lang === 'ts' && isJestExample(x) && runner(x) === undefined)) {
     test(`${where(b)} is the example test that runs it`, () => {
       const file = /`([\w./-]+\.test\.ts)` runs this example/.exec(b.after)?.[1];
       expect(file).toBeDefined();
@@ -61,8 +63,7 @@ describe('TypeScript examples', () => {
 
   // A block whose page says "`test/…/x.test.ts` runs this example" is run there (e.g. in an installed
   // package with a browser): that test must exist and read the block out of this page.
-  const runner = (b: CodeBlock) => /`(test\/[\w./-]+\.test\.ts)` runs this example/.exec(b.after)?.[1];
-  for (const b of blocks.filter((x) => x.lang === 'ts' && !isJestExample(x) && runner(x) !== undefined)) {
+  for (const b of blocks.filter((x) => x.lang === 'ts' && runner(x) !== undefined)) {
     test(`${where(b)} is run by the test its page names, read from this page`, () => {
       const text = readFileSync(path.join(ROOT, runner(b)!), 'utf8');
       expect(text).toContain(`'${b.page}'`);

@@ -1,17 +1,28 @@
 // The Node/jsdom half of "test a Mini App's analytics where the SDK runs" (issue 12), as a user
 // meets it: in an empty folder outside the repository, only the packed tarball, msw 2, jsdom 26, the
-// official SDK 1.6.4 and Vitest are installed, and the docs' example (docs/examples/
-// analytics.msw.test.ts, shown verbatim in docs/testing-mini-apps.md) runs there unchanged. A setup
-// file makes any attempt to open a port throw: the MSW path must need none.
-import { copyFileSync, writeFileSync } from 'node:fs';
+// official SDK 1.6.4 and Vitest are installed, and the MSW example of docs/testing-mini-apps.md,
+// taken from the page, runs there unchanged. A setup file makes any attempt to open a port throw:
+// the MSW path must need none.
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cleanEnv, installPacked, packFromCopy, ROOT, run, type Packed } from '../support/packedPackage';
+import { codeBlocks, readPage } from '../docs/markdown';
+import { cleanEnv, installPacked, packFromCopy, run, type Packed } from '../support/packedPackage';
 
 jest.setTimeout(300_000);
 
 // No colours in Vitest's report, so the test can read it.
 const env = { ...cleanEnv, NO_COLOR: '1', FORCE_COLOR: '0' };
-const EXAMPLE = path.join(ROOT, 'docs', 'examples', 'analytics.msw.test.ts');
+const PAGE = 'docs/testing-mini-apps.md';
+const THIS_TEST = 'test/packed/msw.packed.test.ts';
+
+/** The ts block of the docs page that names this test as the one that runs it. */
+function docsExample(): string {
+  const blocks = codeBlocks(PAGE, readPage(PAGE)).filter(
+    (b) => b.lang === 'ts' && b.after.includes(`\`${THIS_TEST}\` runs this example`),
+  );
+  expect(blocks).toHaveLength(1);
+  return blocks[0].code;
+}
 
 let packed: Packed;
 let dir: string;
@@ -29,7 +40,7 @@ beforeAll(async () => {
 afterAll(() => packed?.cleanup());
 
 test("the docs' MSW + jsdom example passes in a scratch project, without opening a port", async () => {
-  copyFileSync(EXAMPLE, path.join(dir, 'analytics.msw.test.ts'));
+  writeFileSync(path.join(dir, 'analytics.msw.test.ts'), docsExample());
   writeFileSync(
     path.join(dir, 'no-port.cjs'),
     `const net = require('node:net');
