@@ -20,6 +20,7 @@ export function createAjv(options: Options = {}): Ajv2020 {
     schemas.requestStrict,
     schemas.responses,
     schemas.threshold,
+    schemas.fingerprint,
   ]);
   return ajv;
 }

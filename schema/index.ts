@@ -1,6 +1,7 @@
 export { schemas, EVENT_NAMES, toStrictEventSchema, toStrictRequestSchema, type JsonSchema } from './schemas';
 export {
   createRequestValidator,
+  createFingerprintValidator,
   MAX_ISSUES,
   type RequestValidator,
   type ValidationIssue,

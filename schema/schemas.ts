@@ -6,6 +6,7 @@ import eventSchema from './event.schema.json';
 import requestSchema from './request.schema.json';
 import responsesSchema from './responses.schema.json';
 import thresholdSchema from './threshold.schema.json';
+import fingerprintSchema from './fingerprint.schema.json';
 import type { TgaEventName } from './generated/types';
 
 export type JsonSchema = { [key: string]: unknown };
@@ -58,6 +59,7 @@ export const schemas = {
   request: requestSchema as JsonSchema,
   responses: responsesSchema as JsonSchema,
   threshold: thresholdSchema as JsonSchema,
+  fingerprint: fingerprintSchema as JsonSchema,
   eventStrict: toStrictEventSchema(eventSchema as JsonSchema),
   requestStrict: toStrictRequestSchema(requestSchema as JsonSchema),
 } as const;

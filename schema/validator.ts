@@ -15,6 +15,7 @@ interface CompiledValidator {
 const compiled = require('./generated/validators') as {
   event: CompiledValidator;
   eventStrict: CompiledValidator;
+  fingerprint: CompiledValidator;
 };
 
 /** One validator error, in ajv's own structure (keyword, instancePath, params), copied. */
@@ -96,6 +97,20 @@ export function createRequestValidator(options: { strict?: boolean } = {}): Requ
       if (Array.isArray(body)) return validateBatch(validateEvent, body, requestId);
       if (validateEvent(body)) return { ok: true, events: [body as TgaEvent] };
       return { ok: false, errors: copyIssues(validateEvent.errors) };
+    },
+  };
+}
+
+/**
+ * POST /events/fingerprint's body (fingerprint.schema.json; not in the docs): one object, given
+ * back as a one-item batch so the decision treats it like events (its app_name is checked at step 6).
+ */
+export function createFingerprintValidator(): RequestValidator {
+  return {
+    strict: false,
+    validate(body) {
+      if (compiled.fingerprint(body)) return { ok: true, events: [body as TgaEvent] };
+      return { ok: false, errors: copyIssues(compiled.fingerprint.errors) };
     },
   };
 }

@@ -6,6 +6,8 @@ export interface SchemaSet {
   eventNames: JsonSchema;
   event: JsonSchema;
   eventStrict: JsonSchema;
+  /** POST /events/fingerprint's body (not in the docs). */
+  fingerprint: JsonSchema;
   request: JsonSchema;
   requestStrict: JsonSchema;
   responses: JsonSchema;

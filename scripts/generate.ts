@@ -24,12 +24,13 @@ async function readJson(file: string): Promise<JsonSchema> {
 
 export async function loadSchemaSet(root: string): Promise<SchemaSet> {
   const dir = path.join(root, 'schema');
-  const [eventNames, event, request, responses, threshold, pkg, documented] = await Promise.all([
+  const [eventNames, event, request, responses, threshold, fingerprint, pkg, documented] = await Promise.all([
     readJson(path.join(dir, 'event-names.schema.json')),
     readJson(path.join(dir, 'event.schema.json')),
     readJson(path.join(dir, 'request.schema.json')),
     readJson(path.join(dir, 'responses.schema.json')),
     readJson(path.join(dir, 'threshold.schema.json')),
+    readJson(path.join(dir, 'fingerprint.schema.json')),
     readJson(path.join(root, 'package.json')),
     readJson(path.join(dir, 'examples', 'documented.json')),
   ]);
@@ -41,6 +42,7 @@ export async function loadSchemaSet(root: string): Promise<SchemaSet> {
     requestStrict: toStrictRequestSchema(request),
     responses,
     threshold,
+    fingerprint,
     version: String(pkg.version),
     documentedExamples: documented.vectors as { name: string; body: unknown }[],
   };
@@ -81,16 +83,17 @@ async function generateTypes(set: SchemaSet): Promise<string> {
 function generateValidators(set: SchemaSet): string {
   const ajv = createAjv({ code: { source: true } });
   // createAjv holds the package's own schemas; replace the event schemas with this checkout's.
-  for (const schema of [set.eventNames, set.event, set.eventStrict]) {
+  for (const schema of [set.eventNames, set.event, set.eventStrict, set.fingerprint]) {
     ajv.removeSchema(String(schema.$id));
     ajv.addSchema(schema);
   }
   const code = standaloneCode(ajv, {
     event: String(set.event.$id),
     eventStrict: String(set.eventStrict.$id),
+    fingerprint: String(set.fingerprint.$id),
   });
   // A module (export {}) that TypeScript passes through unchecked: ajv's output is plain CommonJS.
-  return `// @ts-nocheck\n/* ${NOTICE}: ajv standalone validators of event.schema.json and its strict variant. */\n${code}\nexport {};\n`;
+  return `// @ts-nocheck\n/* ${NOTICE}: ajv standalone validators of event.schema.json, its strict variant and fingerprint.schema.json. */\n${code}\nexport {};\n`;
 }
 
 /** Every generated file, path (relative to the root) → content. */

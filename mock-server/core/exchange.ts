@@ -6,10 +6,13 @@
 import { answerFor } from './answers';
 import type { ReadBody } from './body';
 import { decide, type Decision } from './decide';
+import type { EntryKind } from './journal';
 import type { Runtime } from './runtime';
 import { headerText } from './violations';
 
 export interface ExchangeRequest {
+  /** POST /events (the default) or POST /events/fingerprint: the same rules, another body schema. */
+  kind?: EntryKind;
   requestId: string;
   /** When the request arrived (ms since the epoch, on the runtime's clock). */
   started: number;
@@ -50,11 +53,18 @@ function journalFailure(decision: Decision, error: string): Decision {
 export function prepareAnswer(rt: Runtime, req: ExchangeRequest): PreparedAnswer {
   let decision = decide(
     { token: req.token, origin: req.origin, referer: req.referer, body: req.read.outcome },
-    rt.decisionDeps,
+    req.kind === 'fingerprint' ? rt.fingerprintDeps : rt.decisionDeps,
   );
   let preRecorded: number | undefined;
   if (decision.events && rt.options.journalFileRequired) {
-    const r = rt.journal.record(req.requestId, decision.appName!, decision.events, req.read.bytes);
+    const r = rt.journal.record(
+      req.requestId,
+      decision.appName!,
+      decision.events,
+      req.read.bytes,
+      undefined,
+      req.kind,
+    );
     if (r.ok) preRecorded = r.firstSeq;
     else decision = journalFailure(decision, r.error);
   }
@@ -74,7 +84,14 @@ export function settleExchange(
   let logged = req.read.bytes;
   const receivedAt = new Date(req.started).toISOString();
   if (decision.events && delivered && preRecorded === undefined) {
-    const r = journal.record(req.requestId, decision.appName!, decision.events, req.read.bytes, receivedAt);
+    const r = journal.record(
+      req.requestId,
+      decision.appName!,
+      decision.events,
+      req.read.bytes,
+      receivedAt,
+      req.kind,
+    );
     // The journal's own copy of the batch serves the request log too (no second copy).
     if (r.ok && r.raw) logged = r.raw;
   }

@@ -15,6 +15,8 @@ export interface JournalEntry {
   request_id: string;
   app_name: string;
   event: TgaEvent;
+  /** Present only on a POST /events/fingerprint body (`event` is then that body). */
+  kind?: 'fingerprint';
   /** Present (false) only when the 201 for this event could not be delivered (--journal-file-required). */
   delivered?: false;
 }
@@ -63,8 +65,12 @@ export type JournalMessage =
   // The journal was emptied (DELETE /__mock/events, reset()): live views empty themselves too.
   | { type: 'clear' };
 
+export type EntryKind = 'event' | 'fingerprint';
+
 export interface JournalFilter {
   event_name?: string;
+  /** `event` (POST /events) or `fingerprint` (POST /events/fingerprint); default both. */
+  kind?: EntryKind;
   app_name?: string;
   /** Only entries with a seq greater than this. */
   since?: number;
@@ -140,6 +146,7 @@ export interface Journal {
     events: TgaEvent[],
     raw?: Buffer,
     receivedAt?: string,
+    kind?: EntryKind,
   ): RecordResult;
   /** Marks a recorded batch whose answer never reached the client. */
   markUndelivered(requestId: string, firstSeq: number): void;
@@ -186,6 +193,7 @@ interface StoredBatch {
   raw: Buffer;
   bytes: number;
   undelivered?: true;
+  fingerprint?: true;
 }
 
 interface StoredRequest {
@@ -208,7 +216,8 @@ function ownCopy(bytes: Buffer): Buffer {
 
 const charsBytes = (s: string) => s.length * 2; // a V8 string is at most 2 bytes per UTF-16 unit
 
-function matches(filter: JournalFilter, seq: number, appName: string, name: string): boolean {
+function matches(filter: JournalFilter, seq: number, appName: string, name: string, b: StoredBatch): boolean {
+  if (filter.kind !== undefined && filter.kind !== (b.fingerprint ? 'fingerprint' : 'event')) return false;
   return (
     (filter.since === undefined || seq > filter.since) &&
     (filter.app_name === undefined || appName === filter.app_name) &&
@@ -229,6 +238,7 @@ function entryOf(b: StoredBatch, i: number, events: TgaEvent[]): JournalEntry {
     app_name: b.appName,
     event: events[i],
   };
+  if (b.fingerprint) entry.kind = 'fingerprint';
   if (b.undelivered) entry.delivered = false;
   return entry;
 }
@@ -372,7 +382,7 @@ export function createJournal(options: JournalOptions): Journal {
       let parsed: TgaEvent[] | undefined;
       for (let i = b.skip; i < b.count && out.length < max; i++) {
         const s = b.firstSeq + i;
-        if (s <= afterSeq || !matches(filter, s, b.appName, b.names[i])) continue;
+        if (s <= afterSeq || !matches(filter, s, b.appName, b.names[i], b)) continue;
         parsed ??= parseBatch(b);
         out.push(entryOf(b, i, parsed));
       }
@@ -384,7 +394,8 @@ export function createJournal(options: JournalOptions): Journal {
     let n = 0;
     for (let k = firstBatchAfter(filter.since ?? 0); k < batches.length; k++) {
       const b = batches.at(k);
-      for (let i = b.skip; i < b.count; i++) if (matches(filter, b.firstSeq + i, b.appName, b.names[i])) n++;
+      for (let i = b.skip; i < b.count; i++)
+        if (matches(filter, b.firstSeq + i, b.appName, b.names[i], b)) n++;
     }
     return n;
   }
@@ -400,7 +411,7 @@ export function createJournal(options: JournalOptions): Journal {
     for (let k = firstBatchAfter(filter.since ?? 0); k < batches.length; k++) {
       const b = batches.at(k);
       for (let i = b.skip; i < b.count; i++) {
-        const key = `${b.names[i]} (app ${b.appName})`;
+        const key = `${b.fingerprint ? 'a fingerprint' : b.names[i]} (app ${b.appName})`;
         seen.set(key, (seen.get(key) ?? 0) + 1);
       }
     }
@@ -410,9 +421,12 @@ export function createJournal(options: JournalOptions): Journal {
   }
 
   const journal: Journal = {
-    record(requestId, appName, events, raw, receivedAt) {
+    record(requestId, appName, events, raw, receivedAt, kind) {
       const text = raw ? ownCopy(raw) : Buffer.from(JSON.stringify(events));
-      const names = events.map((e) => (typeof e.event_name === 'string' ? e.event_name : ''));
+      // A fingerprint has no event name: an event_name filter never matches it.
+      const names = events.map((e) =>
+        kind !== 'fingerprint' && typeof e.event_name === 'string' ? e.event_name : '\u0000',
+      );
       const charged =
         text.length + BATCH_OVERHEAD + names.reduce((n, s) => n + EVENT_OVERHEAD + charsBytes(s), 0);
       const batch: StoredBatch = {
@@ -425,6 +439,7 @@ export function createJournal(options: JournalOptions): Journal {
         names,
         raw: text,
         bytes: charged,
+        ...(kind === 'fingerprint' ? { fingerprint: true as const } : {}),
       };
       if (options.sink) {
         const lines = writeLines(batch, events);
@@ -447,7 +462,7 @@ export function createJournal(options: JournalOptions): Journal {
       if (waiters.size > 0)
         for (const w of waiters) {
           for (let i = 0; i < events.length; i++)
-            if (matches(w.filter, batch.firstSeq + i, appName, names[i])) w.seen++;
+            if (matches(w.filter, batch.firstSeq + i, appName, names[i], batch)) w.seen++;
           if (w.seen >= w.need) w.done(true);
         }
       return { ok: true, firstSeq: batch.firstSeq, raw: batch.raw };

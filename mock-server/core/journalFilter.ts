@@ -3,7 +3,7 @@
 import type { Decoded } from './faultSpec';
 import type { JournalFilter } from './journal';
 
-const KEYS = ['event_name', 'app_name', 'since', 'limit'] as const;
+const KEYS = ['event_name', 'app_name', 'kind', 'since', 'limit'] as const;
 const WAIT_KEYS = ['min', 'wait_ms'] as const;
 const MAX_LIMIT = 100_000;
 /** The longest a GET /__mock/events long poll may wait. */
@@ -24,6 +24,12 @@ export function decodeJournalFilter(
     if (!allowed.includes(key))
       return { ok: false, message: `${key}: unknown filter (allowed: ${allowed.join(', ')})` };
     if (typeof raw !== 'string') return { ok: false, message: `${key}: give it once, as a single value` };
+    if (key === 'kind') {
+      if (raw !== 'event' && raw !== 'fingerprint')
+        return { ok: false, message: 'kind: expected event or fingerprint' };
+      filter.kind = raw;
+      continue;
+    }
     if (key === 'event_name' || key === 'app_name') {
       filter[key] = raw;
       continue;

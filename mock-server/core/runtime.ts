@@ -4,7 +4,7 @@
 // the same answer and the same journal entry either way.
 import { readFileSync } from 'node:fs';
 import pino, { type Logger } from 'pino';
-import { createRequestValidator } from '../../schema';
+import { createFingerprintValidator, createRequestValidator } from '../../schema';
 import type { Random } from '../../schema/random';
 import type { DecisionDeps } from './decide';
 import { createFaultStore, type FaultStore } from './faults';
@@ -30,6 +30,8 @@ export interface Runtime {
   readonly logger: Logger;
   readonly now: () => number;
   readonly decisionDeps: DecisionDeps;
+  /** The same rules for POST /events/fingerprint, its body checked against fingerprint.schema.json. */
+  readonly fingerprintDeps: DecisionDeps;
   /** Empties the journal and its counters, disarms every fault, forgets rate-limit counts. */
   reset(): void;
 }
@@ -71,6 +73,13 @@ export function createRuntime(options: Partial<MockOptions> = {}, deps: MockDeps
     logger,
     now,
     decisionDeps: { secret: opts.secret, requireOrigin: opts.requireOrigin, limiter, validator, faults },
+    fingerprintDeps: {
+      secret: opts.secret,
+      requireOrigin: opts.requireOrigin,
+      limiter,
+      validator: createFingerprintValidator(),
+      faults,
+    },
     reset() {
       journal.clear();
       faults.clear();

@@ -40,8 +40,9 @@ export type MockApp = Express & { mock: MockRuntime };
 function requestLine(logger: Logger, now: () => number) {
   const logs = logger.isLevelEnabled('info');
   return (req: Request, res: Response, next: NextFunction) => {
-    // POST /events has its own request id and line (http/eventsRoute.ts).
-    if (req.method === 'POST' && req.path === '/events') return next();
+    // POST /events and /events/fingerprint have their own request id and line (http/eventsRoute.ts).
+    if (req.method === 'POST' && (req.path === '/events' || req.path === '/events/fingerprint'))
+      return next();
     const id = randomUUID();
     const started = now();
     res.locals.requestId = id;
@@ -74,7 +75,10 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
   app.use(requestLine(logger, now));
   const events = eventsHandler(runtime, logger);
   app.post('/events', (req, res) => events(req, res));
-  app.all(['/events', '/events/threshold'], cors);
+  // Not in the docs: the official SDK sends it after a TON Connect wallet connects.
+  const fingerprint = eventsHandler(runtime, logger, 'fingerprint');
+  app.post('/events/fingerprint', (req, res) => fingerprint(req, res));
+  app.all(['/events', '/events/threshold', '/events/fingerprint'], cors);
   // Not in the docs: the official SDK fetches it at start (2 s timeout) to learn per-session caps.
   app.get('/events/threshold', (_req, res) => sendJson(res, 200, opts.threshold));
   // Everything under /__mock: no cross-site use (Host, Origin, Sec-Fetch-Site, JSON content type).

@@ -186,3 +186,44 @@ describe('POST /events: every documented response, exact status and body', () =>
     expect([res.status, res.body]).toEqual([200, { 'app-init': 1 }]);
   });
 });
+
+describe('POST /events/fingerprint (not in the docs; the SDK sends it after a TON Connect connection)', () => {
+  const FINGERPRINT = { app_name: 'docs', wallet_address: '0:8a5a2f3c', request_id: 'r-1' };
+  const send = (app: ReturnType<typeof makeApp>, body: unknown, headers: Record<string, string> = {}) => {
+    let r = request(app).post('/events/fingerprint').set('Content-Type', 'application/json');
+    for (const [k, v] of Object.entries({ 'TGA-Auth-Token': token(), ...headers })) r = r.set(k, v);
+    return r.send(JSON.stringify(body));
+  };
+
+  test('answers like a recorded event and journals it as its own kind', async () => {
+    const app = makeApp();
+    await post(app, { 'TGA-Auth-Token': token() });
+    const res = await send(app, FINGERPRINT, { Origin: 'http://localhost:5173' });
+    expectDocumented(res, 'RECORDED');
+    expect(res.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    const all = app.mock.journal.query().events;
+    expect(all.map((e) => e.kind ?? 'event')).toEqual([...GOOD_BODY.map(() => 'event'), 'fingerprint']);
+    expect(app.mock.journal.query({ kind: 'fingerprint' }).events.map((e) => e.event)).toEqual([FINGERPRINT]);
+    // An event_name filter never matches a fingerprint.
+    expect(app.mock.journal.query({ kind: 'event' }).total).toBe(GOOD_BODY.length);
+    expect((await request(app).get('/__mock/events?kind=fingerprint')).body.total).toBe(1);
+  });
+
+  test('the same token, origin and app rules; its own shape', async () => {
+    const app = makeApp();
+    expectDocumented(
+      await send(app, FINGERPRINT, { 'TGA-Auth-Token': 'nope' }),
+      'TOKEN_MISSING_OR_MALFORMED',
+    );
+    expectDocumented(await send(app, FINGERPRINT, { Origin: 'https://evil.example' }), 'DOMAIN_MISMATCH');
+    expectDocumented(await send(app, { ...FINGERPRINT, app_name: 'shop' }), 'APP_NAME_MISMATCH');
+    const bad = await send(app, { app_name: 'docs', request_id: 'r' });
+    expectDocumented(bad, 'VALIDATION');
+    expect(JSON.parse(bad.headers['tga-mock-violations'])).toEqual([
+      expect.objectContaining({ keyword: 'required', params: { missingProperty: 'wallet_address' } }),
+    ]);
+    // An event batch is not a fingerprint.
+    expectDocumented(await send(app, GOOD_BODY), 'VALIDATION');
+    expect(app.mock.journal.query().events).toEqual([]);
+  });
+});

@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import { answerFor } from '../core/answers';
 import { EXPOSED_HEADERS } from '../core/cors';
 import { prepareAnswer, settleExchange, type ExchangeRequest } from '../core/exchange';
+import type { EntryKind } from '../core/journal';
 import type { Runtime } from '../core/runtime';
 import { checkToken } from '../core/tokenSignature';
 import { readBody } from './readBody';
@@ -54,7 +55,8 @@ function answer(
 
 export type EventsHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-export function eventsHandler(rt: Runtime, logger: Logger): EventsHandler {
+/** POST /events, or with `kind` 'fingerprint' POST /events/fingerprint (same rules, another body schema). */
+export function eventsHandler(rt: Runtime, logger: Logger, kind: EntryKind = 'event'): EventsHandler {
   const { secret } = rt.decisionDeps;
   const limit = rt.options.bodyLimit;
   const logs = logger.isLevelEnabled('info');
@@ -70,6 +72,7 @@ export function eventsHandler(rt: Runtime, logger: Logger): EventsHandler {
     const url = req.url ?? '/events';
     const query = url.indexOf('?');
     const exchange: ExchangeRequest = {
+      kind,
       requestId,
       started,
       method: req.method ?? 'POST',

@@ -19,7 +19,7 @@ import { corsHeaders, preflightHeaders } from '../core/cors';
 import { prepareAnswer, settleExchange, type ExchangeRequest } from '../core/exchange';
 import { decodeFaultSpec, type FaultSpec } from '../core/faultSpec';
 import type { Fault } from '../core/faults';
-import type { JournalEntry, JournalFilter, RequestLogEntry, WaitOptions } from '../core/journal';
+import type { EntryKind, JournalEntry, JournalFilter, RequestLogEntry, WaitOptions } from '../core/journal';
 import type { MockOptions } from '../core/options';
 import { createRuntime, type MockDeps, type Runtime } from '../core/runtime';
 import { checkToken, createToken } from '../core/tokenSignature';
@@ -56,7 +56,7 @@ function rawHeaders(headers: Headers): string[] {
   return out;
 }
 
-async function postEvents(rt: Runtime, request: Request): Promise<Response> {
+async function postEvents(rt: Runtime, request: Request, kind: EntryKind): Promise<Response> {
   const started = rt.now();
   const requestId = randomUUID();
   const h = request.headers;
@@ -74,6 +74,7 @@ async function postEvents(rt: Runtime, request: Request): Promise<Response> {
     checkToken(token, rt.decisionDeps.secret).ok,
   );
   const exchange: ExchangeRequest = {
+    kind,
     requestId,
     started,
     method: request.method,
@@ -111,7 +112,10 @@ export function createMswMock(options: Partial<MockOptions> = {}, deps: MockDeps
   const handlers = SDK_BACKENDS.flatMap((base) => [
     http.options(`${base}/events`, preflight),
     http.options(`${base}/events/threshold`, preflight),
-    http.post(`${base}/events`, ({ request }) => postEvents(rt, request)),
+    http.options(`${base}/events/fingerprint`, preflight),
+    http.post(`${base}/events`, ({ request }) => postEvents(rt, request, 'event')),
+    // Not in the docs: the official SDK sends it after a TON Connect wallet connects.
+    http.post(`${base}/events/fingerprint`, ({ request }) => postEvents(rt, request, 'fingerprint')),
     // Not in the docs: the official SDK fetches it at start to learn per-session caps.
     http.get(`${base}/events/threshold`, ({ request }) =>
       json(200, rt.options.threshold, {

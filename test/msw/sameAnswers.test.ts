@@ -22,6 +22,7 @@ const event = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const BATCH = JSON.stringify([event(), event({ event_name: 'app-hide' })]);
+const FINGERPRINT = JSON.stringify({ app_name: 'docs', wallet_address: '0:8a5a2f3c', request_id: 'r-1' });
 
 interface Case {
   name: string;
@@ -73,6 +74,24 @@ const CASES: Case[] = [
     name: 'a fault for another app does not fire',
     body: BATCH,
     fault: { kind: 'record-failure', app_name: 'shop' },
+  },
+  { name: 'a fingerprint (POST /events/fingerprint)', path: '/events/fingerprint', body: FINGERPRINT },
+  {
+    name: 'a fingerprint without its wallet',
+    path: '/events/fingerprint',
+    body: '{"app_name":"docs","request_id":"r"}',
+  },
+  {
+    name: 'a fingerprint for another app',
+    path: '/events/fingerprint',
+    body: FINGERPRINT.replace('"docs"', '"shop"'),
+  },
+  { name: 'a fingerprint without a token', path: '/events/fingerprint', token: 'none', body: FINGERPRINT },
+  {
+    name: 'the fingerprint preflight',
+    method: 'OPTIONS',
+    path: '/events/fingerprint',
+    headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'POST' },
   },
   {
     name: 'the CORS preflight',
