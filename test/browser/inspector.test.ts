@@ -202,6 +202,15 @@ describeBrowser('the inspector page', () => {
       expect((await postEvent('fault-app')).status).toBe(201);
     });
 
+    it('arming server-error on the page makes the next POST a 500 the SDK must survive', async () => {
+      await page.click('button.fault[data-kind="server-error"]');
+      await page.locator('#armed', { hasText: 'server-error' }).waitFor();
+      const failed = await postEvent('fault-app');
+      expect(failed).toMatchObject({ status: 500, body: { message: 'Internal Server Error' } });
+      await page.locator('#rows > li', { hasText: 'SERVER_ERROR_FAULT' }).waitFor();
+      expect((await postEvent('fault-app')).status).toBe(201);
+    });
+
     it('a second click on an armed fault disarms it', async () => {
       const armedKinds = async () =>
         (
