@@ -32,7 +32,7 @@ export interface MockRuntime {
   /** Flushes and closes the journal file. */
   close(): Promise<void>;
   /** POST /events on Node's own request and response: the mock's server calls it without the router. */
-  readonly events: EventsHandler;
+  readonly handleEvents: EventsHandler;
 }
 
 export type MockApp = Express & { mock: MockRuntime };
@@ -115,7 +115,7 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
     logger,
     reset: () => runtime.reset(),
     endStreams: () => inspector.endStreams(),
-    events,
+    handleEvents: events,
     close: () => journal.close(),
   };
   return app;

@@ -108,7 +108,7 @@ export function createMockServer(app: MockApp, tls?: TlsMaterial): http.Server {
     // The SDK's hot path: POST /events goes straight to its handler, without Express's router
     // (the Express app routes it to the same handler; see http/eventsRoute.ts).
     if (req.method === 'POST' && (req.url === '/events' || req.url?.startsWith('/events?')))
-      return app.mock.events(req, res);
+      return app.mock.handleEvents(req, res);
     app(req, res);
   };
   // An https.Server is an http.Server over TLS: the same hooks, timeouts and shutdown apply.
