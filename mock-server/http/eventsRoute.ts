@@ -53,6 +53,27 @@ function answer(
   res.end(text);
 }
 
+/** How long a connection cut off after an oversized upload is drained before it is closed. */
+export const LINGER_MS = 1000;
+
+/**
+ * After an upload cut off at the discard bound, the answer says `Connection: close`, and Node
+ * closes the socket once it is written. Closing a socket the client is still sending on makes the
+ * kernel reset the connection, and a reset can throw away the answer before the client reads it.
+ * So this connection closes the way web servers "linger": send our FIN, keep reading and dropping
+ * what still arrives (nothing is kept), and close for good after LINGER_MS or when the client does.
+ */
+function lingeringClose(req: IncomingMessage): void {
+  const socket = req.socket;
+  req.resume(); // the rest of the upload flows and is dropped: no 'data' listener keeps it
+  socket.destroySoon = function destroyAfterLinger(this: typeof socket) {
+    if (this.writable) this.end();
+    const timer = setTimeout(() => this.destroy(), LINGER_MS);
+    timer.unref();
+    this.once('close', () => clearTimeout(timer));
+  };
+}
+
 export type EventsHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** POST /events, or with `kind` 'fingerprint' POST /events/fingerprint (same rules, another body schema). */
@@ -104,6 +125,7 @@ export function eventsHandler(rt: Runtime, logger: Logger, kind: EntryKind = 'ev
     });
     if (decision.delayMs) await sleep(decision.delayMs);
     if (decision.reset) return void req.socket.destroy();
+    if (read.cutOff) lingeringClose(req);
     answer(res, decision.status, decision.body, requestId, origin, prepared.headers);
   }
 
