@@ -35,6 +35,18 @@ export async function journalOfRun(ctx: CheckContext, checkName?: string): Promi
   return found;
 }
 
+/** Fails the check if the mock stored any event this check sent (a rejected batch must leave none). */
+export async function expectBatchNotStored(ctx: CheckContext): Promise<void> {
+  const stored = await journalOfRun(ctx, ctx.name);
+  if (stored.length)
+    ctx.fail({
+      aspect: 'journal',
+      message: 'events of the rejected batch were stored',
+      expected: [],
+      got: stored,
+    });
+}
+
 /** Events in `a` not matched one-for-one in `b` (compared as key-order independent JSON). */
 export function multisetMinus(a: JsonObject[], b: JsonObject[]): JsonObject[] {
   const counts = new Map<string, number>();

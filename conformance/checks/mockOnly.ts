@@ -2,7 +2,7 @@
 // on its own ("Failed to record", 429) via injected faults, and what was actually stored.
 import { mockOnly, type Check } from './check';
 import type { CheckContext } from '../run/checkContext';
-import { journalOfRun, multisetMinus } from './journal';
+import { expectBatchNotStored, journalOfRun, multisetMinus } from './journal';
 
 /**
  * Arms a one-shot fault for the token's app, runs `body`, and disarms that fault in a `finally`:
@@ -79,15 +79,7 @@ export const mockChecks: Check[] = [
       const { user_id: _gone, ...bad } = ctx.event({ event_name: 'app-hide' });
       const body = [ctx.event(), ctx.event({ event_name: 'custom-event' }), bad];
       await ctx.expectPost({ label: 'batch [valid, valid, missing user_id]', body }, 'VALIDATION');
-      const stored = await journalOfRun(ctx, ctx.name);
-      if (stored.length) {
-        ctx.fail({
-          aspect: 'journal',
-          message: 'events of the rejected batch were stored',
-          expected: [],
-          got: stored,
-        });
-      }
+      await expectBatchNotStored(ctx);
     },
   },
   {
