@@ -1,3 +1,8 @@
+// msw 2.13+ loads these, which ship only as ES modules; Jest (CommonJS) cannot require them
+// (mswjs/msw#2698), so they alone are transpiled to CommonJS. A user's own Jest setup with msw
+// needs the same (docs/testing-mini-apps.md).
+const ESM_ONLY = '(rettime|until-async|@open-draft/deferred-promise)';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -14,15 +19,12 @@ module.exports = {
   // tsconfig sets isolatedModules, so ts-jest only transpiles; `npm run typecheck` type-checks the tests.
   transform: {
     '^.+\\.ts$': 'ts-jest',
-    // msw 2.13+ loads `rettime`, which ships only as ES modules; Jest (CommonJS) cannot require
-    // those (mswjs/msw#2698). Transpile just that package to CommonJS. A user's own Jest setup with
-    // msw needs the same two lines (docs/testing-mini-apps.md).
-    '^.+/node_modules/(rettime|until-async|@open-draft/deferred-promise)/.+\\.m?js$': [
+    [`^.+/node_modules/${ESM_ONLY}/.+\\.m?js$`]: [
       'ts-jest',
       { tsconfig: { allowJs: true, module: 'commonjs', moduleResolution: 'node10', isolatedModules: true } },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(rettime|until-async|@open-draft/deferred-promise)/)'],
+  transformIgnorePatterns: [`/node_modules/(?!${ESM_ONLY}/)`],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],

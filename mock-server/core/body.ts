@@ -107,6 +107,16 @@ export function undecoded(raw: Buffer, codings: string[]): ReadBody {
   return { ...NOT_DECODED, bytes: raw, size: raw.length };
 }
 
+/** A body over the limit of a request refused before step 5 (`complete`: read to its end and dropped). */
+export function undecodedTooLarge(size: number, complete: boolean): ReadBody {
+  return {
+    ...NOT_DECODED,
+    size,
+    note: 'over the body limit (token refused first)',
+    ...(complete ? {} : { cutOff: true }),
+  };
+}
+
 /** Decompresses (last coding first), decodes UTF-8, parses JSON, checks nesting. `raw` is within the limit. */
 export async function decodeBody(raw: Buffer, codings: string[], limit: number): Promise<ReadBody> {
   let bytes = raw;
@@ -166,10 +176,7 @@ export async function readBuffer(
   decode: boolean,
 ): Promise<ReadBody> {
   const codings = parseCodings(headers.contentEncoding);
-  if (!decode)
-    return raw.length > limit
-      ? { ...NOT_DECODED, size: raw.length, note: 'over the body limit (token refused first)' }
-      : undecoded(raw, codings);
+  if (!decode) return raw.length > limit ? undecodedTooLarge(raw.length, true) : undecoded(raw, codings);
   const problem = headerProblem(codings, headers.contentType);
   if (problem) return problem;
   if (raw.length > limit) return tooLarge(limit, true, raw.length);

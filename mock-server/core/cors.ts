@@ -7,13 +7,24 @@ export const ALLOWED_HEADERS = 'TGA-Auth-Token, Content-Type, Content-Encoding, 
 export const EXPOSED_HEADERS =
   'TGA-Mock-Reason, TGA-Mock-Detail, TGA-Mock-Violations, TGA-Mock-Request-Id, Retry-After';
 
-/** Headers on every actual answer of /events and /events/threshold. */
+/** Headers on every actual answer of /events and /events/threshold, as name, value, name, value… */
+export function corsHeaderList(origin: string | undefined): string[] {
+  return [
+    'Access-Control-Allow-Origin',
+    origin ?? '*',
+    'Vary',
+    'Origin',
+    'Access-Control-Expose-Headers',
+    EXPOSED_HEADERS,
+  ];
+}
+
+/** The same headers as a record. */
 export function corsHeaders(origin: string | undefined): Record<string, string> {
-  return {
-    'Access-Control-Allow-Origin': origin ?? '*',
-    Vary: 'Origin',
-    'Access-Control-Expose-Headers': EXPOSED_HEADERS,
-  };
+  const list = corsHeaderList(origin);
+  const out: Record<string, string> = {};
+  for (let i = 0; i < list.length; i += 2) out[list[i]] = list[i + 1];
+  return out;
 }
 
 /** The 204 answer to a preflight. */

@@ -50,6 +50,18 @@ function journalFailure(decision: Decision, error: string): Decision {
   };
 }
 
+/** Records the decided batch as arriving when the request did. */
+function record(rt: Runtime, req: ExchangeRequest, decision: Decision) {
+  return rt.journal.record(
+    req.requestId,
+    decision.appName!,
+    decision.events!,
+    req.read.bytes,
+    new Date(req.started).toISOString(),
+    req.kind,
+  );
+}
+
 export function prepareAnswer(rt: Runtime, req: ExchangeRequest): PreparedAnswer {
   let decision = decide(
     { token: req.token, origin: req.origin, referer: req.referer, body: req.read.outcome },
@@ -57,14 +69,7 @@ export function prepareAnswer(rt: Runtime, req: ExchangeRequest): PreparedAnswer
   );
   let preRecorded: number | undefined;
   if (decision.events && rt.options.journalFileRequired) {
-    const r = rt.journal.record(
-      req.requestId,
-      decision.appName!,
-      decision.events,
-      req.read.bytes,
-      undefined,
-      req.kind,
-    );
+    const r = record(rt, req, decision);
     if (r.ok) preRecorded = r.firstSeq;
     else decision = journalFailure(decision, r.error);
   }
@@ -82,22 +87,14 @@ export function settleExchange(
   const { decision, preRecorded } = prepared;
   const { journal } = rt;
   let logged = req.read.bytes;
-  const receivedAt = new Date(req.started).toISOString();
   if (decision.events && delivered && preRecorded === undefined) {
-    const r = journal.record(
-      req.requestId,
-      decision.appName!,
-      decision.events,
-      req.read.bytes,
-      receivedAt,
-      req.kind,
-    );
+    const r = record(rt, req, decision);
     // The journal's own copy of the batch serves the request log too (no second copy).
     if (r.ok && r.raw) logged = r.raw;
   }
   if (preRecorded !== undefined && !delivered) journal.markUndelivered(req.requestId, preRecorded);
   journal.logRequest({
-    received_at: receivedAt,
+    received_at: new Date(req.started).toISOString(),
     request_id: req.requestId,
     method: req.method,
     path: req.path,

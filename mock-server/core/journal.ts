@@ -216,12 +216,13 @@ function ownCopy(bytes: Buffer): Buffer {
 
 const charsBytes = (s: string) => s.length * 2; // a V8 string is at most 2 bytes per UTF-16 unit
 
-function matches(filter: JournalFilter, seq: number, appName: string, name: string, b: StoredBatch): boolean {
-  if (filter.kind !== undefined && filter.kind !== (b.fingerprint ? 'fingerprint' : 'event')) return false;
+/** Whether the batch's i-th event matches the filter. */
+function matches(filter: JournalFilter, b: StoredBatch, i: number): boolean {
   return (
-    (filter.since === undefined || seq > filter.since) &&
-    (filter.app_name === undefined || appName === filter.app_name) &&
-    (filter.event_name === undefined || name === filter.event_name)
+    (filter.kind === undefined || filter.kind === (b.fingerprint ? 'fingerprint' : 'event')) &&
+    (filter.since === undefined || b.firstSeq + i > filter.since) &&
+    (filter.app_name === undefined || b.appName === filter.app_name) &&
+    (filter.event_name === undefined || b.names[i] === filter.event_name)
   );
 }
 
@@ -382,7 +383,7 @@ export function createJournal(options: JournalOptions): Journal {
       let parsed: TgaEvent[] | undefined;
       for (let i = b.skip; i < b.count && out.length < max; i++) {
         const s = b.firstSeq + i;
-        if (s <= afterSeq || !matches(filter, s, b.appName, b.names[i], b)) continue;
+        if (s <= afterSeq || !matches(filter, b, i)) continue;
         parsed ??= parseBatch(b);
         out.push(entryOf(b, i, parsed));
       }
@@ -394,8 +395,7 @@ export function createJournal(options: JournalOptions): Journal {
     let n = 0;
     for (let k = firstBatchAfter(filter.since ?? 0); k < batches.length; k++) {
       const b = batches.at(k);
-      for (let i = b.skip; i < b.count; i++)
-        if (matches(filter, b.firstSeq + i, b.appName, b.names[i], b)) n++;
+      for (let i = b.skip; i < b.count; i++) if (matches(filter, b, i)) n++;
     }
     return n;
   }
@@ -461,8 +461,7 @@ export function createJournal(options: JournalOptions): Journal {
         for (let i = 0; i < events.length; i++) emit({ type: 'event', entry: entryOf(batch, i, events) });
       if (waiters.size > 0)
         for (const w of waiters) {
-          for (let i = 0; i < events.length; i++)
-            if (matches(w.filter, batch.firstSeq + i, appName, names[i], batch)) w.seen++;
+          for (let i = 0; i < events.length; i++) if (matches(w.filter, batch, i)) w.seen++;
           if (w.seen >= w.need) w.done(true);
         }
       return { ok: true, firstSeq: batch.firstSeq, raw: batch.raw };

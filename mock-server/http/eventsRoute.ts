@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { answerFor } from '../core/answers';
-import { EXPOSED_HEADERS } from '../core/cors';
+import { corsHeaderList } from '../core/cors';
 import { prepareAnswer, settleExchange, type ExchangeRequest } from '../core/exchange';
 import type { EntryKind } from '../core/journal';
 import type { Runtime } from '../core/runtime';
@@ -37,16 +37,8 @@ function answer(
   headers: Record<string, string>,
 ): void {
   const { text, length } = jsonOf(body);
-  const list: string[] = [
-    'TGA-Mock-Request-Id',
-    requestId,
-    'Access-Control-Allow-Origin',
-    origin ?? '*',
-    'Vary',
-    'Origin',
-    'Access-Control-Expose-Headers',
-    EXPOSED_HEADERS,
-  ];
+  const list = corsHeaderList(origin);
+  list.push('TGA-Mock-Request-Id', requestId);
   for (const k in headers) list.push(k, headers[k]);
   list.push('Content-Type', JSON_TYPE, 'Content-Length', String(length));
   res.writeHead(status, list);

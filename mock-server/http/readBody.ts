@@ -10,6 +10,7 @@ import {
   parseCodings,
   tooLarge,
   undecoded,
+  undecodedTooLarge,
   type ReadBody,
 } from '../core/body';
 
@@ -85,13 +86,7 @@ async function readRaw(
     return { ...NOT_DECODED, cutOff: true, note: 'over the body limit: not read (token refused first)' };
   const raw = await collect(req, limit);
   if (raw === 'aborted') return 'aborted';
-  if (!Buffer.isBuffer(raw))
-    return {
-      ...NOT_DECODED,
-      size: raw.size,
-      note: 'over the body limit (token refused first)',
-      ...(raw.complete ? {} : { cutOff: true }),
-    };
+  if (!Buffer.isBuffer(raw)) return undecodedTooLarge(raw.size, raw.complete);
   return undecoded(raw, codings);
 }
 
