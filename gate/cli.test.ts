@@ -8,7 +8,7 @@ import type { Report } from './report';
 import { SCHEMA_FILES } from './surfaces';
 import { cleanEnv, commit, git, tempRepos } from './test-support/tempRepo';
 
-const projectRoot = path.join(__dirname, '..', '..');
+const projectRoot = path.join(__dirname, '..');
 const repos = tempRepos('tga-gate-cli-');
 afterAll(repos.cleanup);
 

@@ -12,7 +12,7 @@ import { openBase } from './gitBase';
 import { formatText, type Report } from './report';
 import { isBreakingRelease } from './semver';
 import { loadSurfaces, type ReadFile } from './surfaces';
-import { RefError } from '../../schema/json/resolveRefs';
+import { RefError } from '../schema/json/resolveRefs';
 import { SchemaFileError } from './surfaces';
 import {
   helpText,
@@ -23,7 +23,7 @@ import {
   usageError,
   versionText,
   type CliSpec,
-} from '../../cli-kit';
+} from '../cli-kit';
 
 interface Args {
   seed: number;

@@ -1,4 +1,4 @@
-// One fixture pair per rule (scripts/breaking/fixtures/*.json, each a base schema plus the edit under
+// One fixture pair per rule (gate/fixtures/*.json, each a base schema plus the edit under
 // test; see test-support/loadFixture.ts): the gate's verdict, the rules it names, and — checked here
 // with a fresh ajv, not the gate's own — that every counterexample it gives is accepted by the schema
 // the side must honour and refused by the other.
@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { resolveRefs } from '../../schema/json/resolveRefs';
-import type { JsonSchema } from '../../schema/schemas';
+import { resolveRefs } from '../schema/json/resolveRefs';
+import type { JsonSchema } from '../schema/schemas';
 import { judge } from './gate';
 import { RULES, type Side } from './rules';
 import type { Surface } from './surfaces';

@@ -2,11 +2,11 @@
 // the rule, the pointer and the counterexample of each.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as compare from './compare';
+import * as compare from './structural/compare';
 import { judge, type Finding } from './gate';
 import { loadSurfaces, SCHEMA_FILES, type Surface } from './surfaces';
 
-const root = path.join(__dirname, '..', '..');
+const root = path.join(__dirname, '..');
 type Files = Record<string, unknown>;
 
 function contractFiles(): Files {

@@ -4,7 +4,7 @@
 import { Findings, type Finding } from './findings';
 import { emptyStats, judgeSchemas, type SearchStats } from './judgeSchemas';
 import { breaks } from './rules';
-import { NONE, makeRng, sample } from './sample';
+import { NONE, makeRng, sample } from './sampling/sample';
 import type { Surface } from './surfaces';
 
 export type { Finding } from './findings';

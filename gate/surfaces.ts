@@ -1,8 +1,8 @@
 // What the gate compares: the contract's schemas as "surfaces", each resolved (every $ref inlined)
 // and marked with its side. Request side: the body as written and its strict variant. Response
 // side: each documented response of responses.schema.json (with its HTTP status) and the threshold.
-import { toStrictEventSchema, toStrictRequestSchema, type JsonSchema } from '../../schema/schemas';
-import { resolveRefs, type ResolvedSchema } from '../../schema/json/resolveRefs';
+import { toStrictEventSchema, toStrictRequestSchema, type JsonSchema } from '../schema/schemas';
+import { resolveRefs, type ResolvedSchema } from '../schema/json/resolveRefs';
 import type { Side } from './rules';
 
 export interface Surface {

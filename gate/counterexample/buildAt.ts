@@ -1,10 +1,10 @@
 // Builds a whole value around a part: the counterexample search decides what to put at a node of
 // the schema (a removed enum value, an object without a newly required field…), and this wraps it
 // in the smallest value of the root that reaches that node (minimal siblings, one array item).
-import { isObj } from './sampler/sampleTypes';
-import type { Seg } from './compare';
+import { isObj } from '../sampling/sampleTypes';
+import type { Seg } from '../structural/compare';
 import type { SchemaNode } from '../../schema/json/resolveRefs';
-import { NONE, sample, type Rng } from './sample';
+import { NONE, sample, type Rng } from '../sampling/sample';
 
 /** A value of `root` whose part at `path` (a path into the schema) is `leaf`; NONE when the path cannot be aimed at. */
 export function buildAt(root: SchemaNode, path: Seg[], leaf: unknown, rng: Rng): unknown {

@@ -6,14 +6,14 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { JsonSchema } from '../../schema/schemas';
-import type { Change, Seg } from './compare';
+import type { Change, Seg } from '../structural/compare';
 import type { SchemaNode } from '../../schema/json/resolveRefs';
-import type { RuleId, Side } from './rules';
+import type { RuleId, Side } from '../rules';
 import { buildAt } from './buildAt';
 import { unescapeSegment } from '../../schema/json/jsonPointer';
 import { shrink } from './shrink';
 import { probeValues } from './probes';
-import { makeRng, NONE, sample } from './sample';
+import { makeRng, NONE, sample } from '../sampling/sample';
 
 export interface Counterexample {
   /** The whole body (request side) or response body (response side). */

@@ -2,10 +2,10 @@
 // enum value, the old const), values at the lines either schema draws (edges, what `not` forbids),
 // values of a removed type or branch, then samples of the node and simple variants of them
 // (case, spacing, sign) — the differences format and pattern changes hinge on.
-import { isObj } from './sampler/sampleTypes';
-import type { Change } from './compare';
+import { isObj } from '../sampling/sampleTypes';
+import type { Change } from '../structural/compare';
 import type { SchemaNode } from '../../schema/json/resolveRefs';
-import { edgeValues, sample, type Rng } from './sample';
+import { edgeValues, sample, type Rng } from '../sampling/sample';
 
 /** Up to how many leaf values a targeted search tries per change. */
 const TARGETED_TRIES = 60;

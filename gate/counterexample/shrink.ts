@@ -1,6 +1,6 @@
 // Makes a counterexample small enough to read in a CI log: leaves out object fields and array
 // items, outside in, keeping each step only while the value still shows the same break.
-import { isObj } from './sampler/sampleTypes';
+import { isObj } from '../sampling/sampleTypes';
 
 type Path = (string | number)[];
 

@@ -1,6 +1,6 @@
 // Values at the lines a schema draws (and just past them), for the counterexample search to try
 // against the other version of the schema.
-import type { JsonSchema } from '../../../schema/schemas';
+import type { JsonSchema } from '../../schema/schemas';
 import { makeRng, ZERO } from './makeRng';
 import { FORMATS } from './sampleString';
 import { clone, has, isObj, NONE, num, typesOf, type SampleFn } from './sampleTypes';

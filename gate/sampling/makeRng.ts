@@ -1,7 +1,7 @@
 // The generator's only source of chance. A counterexample in a CI report must be reproducible from its
 // seed alone, so this is a fixed algorithm rather than Math.random or fast-check: the contract's
 // seeded PRNG (schema/random.ts, the one the mock's faults use; identical on every platform).
-import { seededRandom, type Random } from '../../../schema/random';
+import { seededRandom, type Random } from '../../schema/random';
 
 export type Rng = Random;
 

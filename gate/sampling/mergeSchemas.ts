@@ -1,5 +1,5 @@
 // allOf and the branches of anyOf / oneOf are sampled as one schema made of all their parts.
-import type { JsonSchema } from '../../../schema/schemas';
+import type { JsonSchema } from '../../schema/schemas';
 import { has, isObj, put } from './sampleTypes';
 
 const MIN_KEYS = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties', 'minContains'];

@@ -5,20 +5,20 @@
 // counterexample in a CI report must be reproducible from its seed alone.
 //
 // This module is the sampler's public face and its dispatcher; each kind of value is made in its own
-// module under sampler/, and the ones that recurse get `sample` passed in rather than importing it.
+// module beside it, and the ones that recurse get `sample` passed in rather than importing it.
 import { typeAllows } from '../../schema/json/jsonType';
 import type { JsonSchema } from '../../schema/schemas';
-import { collectEdgeValues } from './sampler/collectEdgeValues';
-import { pick, type Rng } from './sampler/makeRng';
-import { mergeSchemas } from './sampler/mergeSchemas';
-import { sampleArray } from './sampler/sampleArray';
-import { sampleNumber } from './sampler/sampleNumber';
-import { sampleObject } from './sampler/sampleObject';
-import { sampleString } from './sampler/sampleString';
-import { clone, has, isObj, NONE, typesOf, type SampleMode, type Sampled } from './sampler/sampleTypes';
+import { collectEdgeValues } from './collectEdgeValues';
+import { pick, type Rng } from './makeRng';
+import { mergeSchemas } from './mergeSchemas';
+import { sampleArray } from './sampleArray';
+import { sampleNumber } from './sampleNumber';
+import { sampleObject } from './sampleObject';
+import { sampleString } from './sampleString';
+import { clone, has, isObj, NONE, typesOf, type SampleMode, type Sampled } from './sampleTypes';
 
-export { makeRng, type Rng } from './sampler/makeRng';
-export { NONE, type SampleMode } from './sampler/sampleTypes';
+export { makeRng, type Rng } from './makeRng';
+export { NONE, type SampleMode } from './sampleTypes';
 
 // Resolved schemas are finite trees, but a resolver may inline a recursive $ref as a cycle.
 const DEPTH_LIMIT = 8;

@@ -1,6 +1,6 @@
 // Arrays: the prefix, then items up to a length the mode picks within the bounds, with the elements
 // `contains` needs and no repeats under uniqueItems.
-import type { JsonSchema } from '../../../schema/schemas';
+import type { JsonSchema } from '../../schema/schemas';
 import type { Rng } from './makeRng';
 import { NONE, num, type SampleFn, type SampleMode, type Sampled } from './sampleTypes';
 

@@ -1,6 +1,6 @@
 // Numbers and integers: a candidate per mode, then the bounds and their neighbours, snapped to
 // multipleOf, until one satisfies every bound.
-import type { JsonSchema } from '../../../schema/schemas';
+import type { JsonSchema } from '../../schema/schemas';
 import { pick, type Rng } from './makeRng';
 import { NONE, num, type SampleMode, type Sampled } from './sampleTypes';
 

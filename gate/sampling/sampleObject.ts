@@ -1,6 +1,6 @@
 // Objects: the required fields, some or all optional ones, a key per simple pattern, and extra
 // fields where the schema leaves it open, within minProperties / maxProperties.
-import type { JsonSchema } from '../../../schema/schemas';
+import type { JsonSchema } from '../../schema/schemas';
 import { compilePattern, safeRegExp } from './compilePattern';
 import { pick, randomWord, type Rng } from './makeRng';
 import { has, isObj, NONE, num, put, type SampleFn, type SampleMode, type Sampled } from './sampleTypes';

@@ -1,5 +1,5 @@
 // Strings: a value per format, a match for a pattern, or plain letters within the length bounds.
-import type { JsonSchema } from '../../../schema/schemas';
+import type { JsonSchema } from '../../schema/schemas';
 import { compilePattern, safeRegExp } from './compilePattern';
 import { pick, randomWord, ZERO, type Rng } from './makeRng';
 import { NONE, num, type SampleMode, type Sampled } from './sampleTypes';

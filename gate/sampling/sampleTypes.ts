@@ -1,7 +1,7 @@
 // What every part of the sampler shares: the modes, the "no value" marker, the signature of the
 // sampler itself (handed down to the parts that recurse, so they need not import it back), and the
 // small readers of JSON they all use.
-import type { JsonSchema } from '../../../schema/schemas';
+import type { JsonSchema } from '../../schema/schemas';
 import type { Rng } from './makeRng';
 
 export type SampleMode = 'minimal' | 'full' | 'random';

@@ -1,19 +1,19 @@
 // The structural engine: walks two resolved schemas side by side and lists every difference as a
-// change under one of the rules in rules.ts, with where it is (JSON pointer of the definition, and
+// change under one of the rules in ../rules.ts, with where it is (JSON pointer of the definition, and
 // the instance location it governs) and the paths into both trees (for the counterexample search).
 //
 // This module walks the two trees and owns the list of changes; each family of keywords is compared
-// in its own module under structural/, handed a Walker (emit, walk, child) to report and descend.
+// in its own module beside it, handed a Walker (emit, walk, child) to report and descend.
 import type { JsonSchema } from '../../schema/schemas';
 import type { ResolvedSchema, SchemaNode } from '../../schema/json/resolveRefs';
-import type { RuleId } from './rules';
-import { compareApplicators, OPEN_WHEN_ABSENT } from './structural/compareApplicators';
-import { ANNOTATIONS, compareConstraints, LOWER, UPPER } from './structural/compareConstraints';
-import { compareObjects } from './structural/compareObjects';
+import type { RuleId } from '../rules';
+import { compareApplicators, OPEN_WHEN_ABSENT } from './compareApplicators';
+import { ANNOTATIONS, compareConstraints, LOWER, UPPER } from './compareConstraints';
+import { compareObjects } from './compareObjects';
 import { escapeSegment } from '../../schema/json/jsonPointer';
-import { same, show, type Ctx, type Walker } from './structural/walker';
+import { same, show, type Ctx, type Walker } from './walker';
 
-export { matchBranches } from './structural/matchBranches';
+export { matchBranches } from './matchBranches';
 
 export type Seg = string | number;
 

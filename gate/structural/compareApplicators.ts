@@ -1,8 +1,8 @@
 // The keywords that hold subschemas for items and for alternatives: items, prefixItems, contains,
 // propertyNames and the unevaluated ones; anyOf / oneOf (branches matched by matchBranches), allOf,
 // not and if / then / else.
-import type { JsonSchema } from '../../../schema/schemas';
-import type { SchemaNode } from '../../../schema/json/resolveRefs';
+import type { JsonSchema } from '../../schema/schemas';
+import type { SchemaNode } from '../../schema/json/resolveRefs';
 import { label, matchBranches } from './matchBranches';
 import { same, type Ctx, type Walker } from './walker';
 

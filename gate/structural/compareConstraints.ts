@@ -1,7 +1,7 @@
 // The keywords that constrain the value at a node itself, with no subschema under them:
 // annotations, type, enum / const, format / pattern and the numeric bounds (lengths, counts, ranges,
 // multipleOf, uniqueItems).
-import type { JsonSchema } from '../../../schema/schemas';
+import type { JsonSchema } from '../../schema/schemas';
 import { clip, same, show, type Ctx, type Walker } from './walker';
 
 export const ANNOTATIONS = new Set([

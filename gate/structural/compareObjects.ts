@@ -1,8 +1,8 @@
 // The object keywords: required, properties (removed, renamed, added, changed), additionalProperties,
 // patternProperties, dependentSchemas and dependentRequired.
-import type { JsonSchema } from '../../../schema/schemas';
-import type { SchemaNode } from '../../../schema/json/resolveRefs';
-import { escapeSegment as escape } from '../../../schema/json/jsonPointer';
+import type { JsonSchema } from '../../schema/schemas';
+import type { SchemaNode } from '../../schema/json/resolveRefs';
+import { escapeSegment as escape } from '../../schema/json/jsonPointer';
 import { same, type Ctx, type Walker } from './walker';
 
 export function compareObjects(o: JsonSchema, n: JsonSchema, ctx: Ctx, walker: Walker): void {

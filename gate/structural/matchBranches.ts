@@ -1,6 +1,6 @@
 // Which branch of an old anyOf / oneOf became which branch of the new one, so each pair is compared
 // and the rest are reported as removed or added.
-import type { SchemaNode } from '../../../schema/json/resolveRefs';
+import type { SchemaNode } from '../../schema/json/resolveRefs';
 import { same } from './walker';
 
 /** A branch as a finding names it: its title, else its type. */

@@ -4,8 +4,8 @@
 // object member that is replaced (`replace`, or `add` onto an existing member) keeps its place among
 // the keys, so an edit changes exactly what it says (key order is what the `keys-reordered` fixture
 // is about).
-import { sameJson } from '../../../schema/json/canonicalJson';
-import { unescapeSegment } from '../../../schema/json/jsonPointer';
+import { sameJson } from '../../schema/json/canonicalJson';
+import { unescapeSegment } from '../../schema/json/jsonPointer';
 
 export type PatchOp =
   | { op: 'add' | 'replace' | 'test'; path: string; value: unknown }

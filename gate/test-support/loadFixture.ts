@@ -1,4 +1,4 @@
-// The gate's fixtures (scripts/breaking/fixtures/*.json) are written as the change they test, not
+// The gate's fixtures (gate/fixtures/*.json) are written as the change they test, not
 // as two full copies of a schema:
 //
 //   { "description": "...", "side": "request" | "response",
@@ -11,7 +11,7 @@
 // (or .new.json), so the gate's pointers name the fixture and the side.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { JsonSchema } from '../../../schema/schemas';
+import type { JsonSchema } from '../../schema/schemas';
 import type { Side } from '../rules';
 import { applyPatch, type PatchOp } from './jsonPatch';
 
