@@ -2,7 +2,14 @@
 // a counterexample aimed at each change that could break the side, then the random search, whose
 // refusals are credited to the change that explains them or reported on their own.
 import { compareSchemas, type Change } from './structural/compare';
-import { makeSearch, nodeAt, owns, randomSearch, targeted, type Refusal } from './counterexample/counterexample';
+import {
+  makeSearch,
+  nodeAt,
+  owns,
+  randomSearch,
+  targeted,
+  type Refusal,
+} from './counterexample/counterexample';
 import type { Findings } from './findings';
 import { breaks, type RuleId } from './rules';
 import type { Surface } from './surfaces';
