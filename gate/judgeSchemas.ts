@@ -1,7 +1,8 @@
 // Both engines on one pair of schemas (the same surface at base and head): the structural changes,
 // a counterexample aimed at each change that could break the side, then the random search, whose
 // refusals are credited to the change that explains them or reported on their own.
-import { compareSchemas, type Change } from './structural/compare';
+import type { Change } from './structural/change';
+import { compareSchemas } from './structural/compare';
 import {
   makeSearch,
   nodeAt,

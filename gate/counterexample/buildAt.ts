@@ -2,7 +2,7 @@
 // the schema (a removed enum value, an object without a newly required field…), and this wraps it
 // in the smallest value of the root that reaches that node (minimal siblings, one array item).
 import { isObj } from '../sampling/sampleTypes';
-import type { Seg } from '../structural/compare';
+import type { Seg } from '../structural/change';
 import type { SchemaNode } from '../../schema/json/resolveRefs';
 import { NONE, sample, type Rng } from '../sampling/sample';
 

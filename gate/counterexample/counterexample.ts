@@ -6,7 +6,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { JsonSchema } from '../../schema/schemas';
-import type { Change, Seg } from '../structural/compare';
+import type { Change, Seg } from '../structural/change';
 import type { SchemaNode } from '../../schema/json/resolveRefs';
 import type { RuleId, Side } from '../rules';
 import { buildAt } from './buildAt';

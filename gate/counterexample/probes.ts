@@ -3,7 +3,7 @@
 // values of a removed type or branch, then samples of the node and simple variants of them
 // (case, spacing, sign) — the differences format and pattern changes hinge on.
 import { isObj } from '../sampling/sampleTypes';
-import type { Change } from '../structural/compare';
+import type { Change } from '../structural/change';
 import type { SchemaNode } from '../../schema/json/resolveRefs';
 import { edgeValues, sample, type Rng } from '../sampling/sample';
 

@@ -7,6 +7,7 @@
 import type { JsonSchema } from '../../schema/schemas';
 import type { ResolvedSchema, SchemaNode } from '../../schema/json/resolveRefs';
 import type { RuleId } from '../rules';
+import type { Change, Seg } from './change';
 import { compareApplicators, OPEN_WHEN_ABSENT } from './compareApplicators';
 import { ANNOTATIONS, compareConstraints, LOWER, UPPER } from './compareConstraints';
 import { compareObjects } from './compareObjects';
@@ -14,36 +15,6 @@ import { escapeSegment } from '../../schema/json/jsonPointer';
 import { same, show, type Ctx, type Walker } from './walker';
 
 export { matchBranches } from './matchBranches';
-
-export type Seg = string | number;
-
-export interface Change {
-  rule: RuleId;
-  /** Path of the compared node in the old / new resolved tree (the node that holds the keyword). */
-  oldPath: Seg[];
-  newPath: Seg[];
-  /** `file#/pointer` of the keyword, in the new schema when it is there, else in the old one. */
-  pointer: string;
-  pointerSide: 'base' | 'head';
-  /** The keyword that differs (`required`, `enum`, `maxLength`…), or '' for the node as a whole. */
-  keyword: string;
-  /** The instance location the node governs, e.g. `/*\/messages/*\/address` (`*` = any item). */
-  at: string;
-  detail: string;
-  /** What the counterexample search aims at: a value to put at the node, a field to leave out… */
-  probe?: {
-    /** Values to try at the node. */
-    values?: unknown[];
-    /** A field to leave out of the object at the node. */
-    omit?: string;
-    /** A field to put into the object at the node. */
-    extraKey?: string;
-    /** JSON types to try at the node. */
-    types?: string[];
-    /** A branch (of the tree it exists in) to draw values from. */
-    branch?: { keyword: string; index: number };
-  };
-}
 
 /** Every keyword some family compares; any other is reported as an unrecognised change. */
 const HANDLED = new Set([

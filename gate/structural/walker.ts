@@ -1,7 +1,7 @@
 // What the keyword families of the structural engine (compare.ts) share: where a compared node is,
 // the walker each family is handed (to report a change, or to descend into a pair of subschemas),
 // and the few ways values are compared and shown.
-import type { Change, Seg } from './compare';
+import type { Change, Seg } from './change';
 import type { SchemaNode } from '../../schema/json/resolveRefs';
 import type { RuleId } from '../rules';
 import { sameJson } from '../../schema/json/canonicalJson';
