@@ -8,42 +8,19 @@ import type { JsonSchema } from '../../schema/schemas';
 import type { ResolvedSchema, SchemaNode } from '../../schema/json/resolveRefs';
 import type { RuleId } from '../rules';
 import type { Change, Seg } from './change';
-import { compareApplicators, OPEN_WHEN_ABSENT } from './compareApplicators';
-import { ANNOTATIONS, compareConstraints, LOWER, UPPER } from './compareConstraints';
-import { compareObjects } from './compareObjects';
+import { APPLICATOR_KEYWORDS, compareApplicators } from './compareApplicators';
+import { compareConstraints, CONSTRAINT_KEYWORDS } from './compareConstraints';
+import { compareObjects, OBJECT_KEYWORDS } from './compareObjects';
 import { escapeSegment } from '../../schema/json/jsonPointer';
 import { same, show, type Ctx, type Walker } from './walker';
 
 export { matchBranches } from './matchBranches';
 
 /** Every keyword some family compares; any other is reported as an unrecognised change. */
-const HANDLED = new Set([
-  ...ANNOTATIONS,
-  ...LOWER,
-  ...UPPER,
-  'type',
-  'enum',
-  'const',
-  'format',
-  'pattern',
-  'multipleOf',
-  'uniqueItems',
-  'required',
-  'properties',
-  'additionalProperties',
-  'patternProperties',
-  'dependentRequired',
-  'dependentSchemas',
-  'prefixItems',
-  'contains',
-  'anyOf',
-  'oneOf',
-  'allOf',
-  'not',
-  'if',
-  'then',
-  'else',
-  ...OPEN_WHEN_ABSENT,
+export const HANDLED: ReadonlySet<string> = new Set([
+  ...CONSTRAINT_KEYWORDS,
+  ...OBJECT_KEYWORDS,
+  ...APPLICATOR_KEYWORDS,
 ]);
 
 export function compareSchemas(oldR: ResolvedSchema, newR: ResolvedSchema): Change[] {

@@ -7,7 +7,19 @@ import { label, matchBranches } from './matchBranches';
 import { same, type Ctx, type Walker } from './walker';
 
 /** Keywords "absent" means "anything": compared as `true` when missing on one side. */
-export const OPEN_WHEN_ABSENT = ['items', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems'];
+const OPEN_WHEN_ABSENT = ['items', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems'];
+const BRANCHING = ['anyOf', 'oneOf'] as const;
+const CONDITIONAL = ['if', 'then', 'else'];
+/** Every keyword this family compares (compare.ts reports any keyword no family lists). */
+export const APPLICATOR_KEYWORDS = [
+  ...OPEN_WHEN_ABSENT,
+  'prefixItems',
+  'contains',
+  ...BRANCHING,
+  'allOf',
+  'not',
+  ...CONDITIONAL,
+];
 
 /** The array keywords, then the combinators, in the order their changes are listed. */
 export function compareApplicators(o: JsonSchema, n: JsonSchema, ctx: Ctx, walker: Walker): void {
@@ -54,7 +66,7 @@ function optional(
 
 function combinators(o: JsonSchema, n: JsonSchema, ctx: Ctx, walker: Walker) {
   const { emit, walk, child } = walker;
-  for (const kw of ['anyOf', 'oneOf'] as const) {
+  for (const kw of BRANCHING) {
     if (same(o[kw], n[kw])) continue;
     if (!o[kw] || !n[kw]) {
       if (!o[kw]) emit(ctx, 'constraint-added', kw, `${kw} added`);
@@ -92,5 +104,5 @@ function combinators(o: JsonSchema, n: JsonSchema, ctx: Ctx, walker: Walker) {
     else walk(oa[i], na[i], child(ctx, ['allOf', i], ['allOf', i], '', oa[i], na[i]));
   }
   optional(o, n, ctx, walker, 'not', '', true);
-  for (const kw of ['if', 'then', 'else']) optional(o, n, ctx, walker, kw, '', true);
+  for (const kw of CONDITIONAL) optional(o, n, ctx, walker, kw, '', true);
 }

@@ -17,8 +17,20 @@ export const ANNOTATIONS = new Set([
   'contentMediaType',
   'contentSchema',
 ]);
-export const LOWER = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties', 'minContains'];
-export const UPPER = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties', 'maxContains'];
+const LOWER = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties', 'minContains'];
+const UPPER = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties', 'maxContains'];
+const STRING_KEYWORDS = ['format', 'pattern'] as const;
+const BOUND_KEYWORDS = [...LOWER, ...UPPER, 'multipleOf'];
+/** Every keyword this family compares (compare.ts reports any keyword no family lists). */
+export const CONSTRAINT_KEYWORDS = [
+  ...ANNOTATIONS,
+  'type',
+  'enum',
+  'const',
+  ...STRING_KEYWORDS,
+  ...BOUND_KEYWORDS,
+  'uniqueItems',
+];
 const ALL_TYPES = ['null', 'boolean', 'object', 'array', 'number', 'string', 'integer'];
 
 /** Runs each family of constraint keywords, in the order their changes are listed. */
@@ -88,7 +100,7 @@ function values(o: JsonSchema, n: JsonSchema, ctx: Ctx, { emit }: Walker) {
 }
 
 function strings(o: JsonSchema, n: JsonSchema, ctx: Ctx, { emit }: Walker) {
-  for (const kw of ['format', 'pattern'] as const) {
+  for (const kw of STRING_KEYWORDS) {
     if (same(o[kw], n[kw])) continue;
     const [a, b] = [o[kw], n[kw]];
     if (a === undefined) emit(ctx, `${kw}-added`, kw, `must now match ${kw} ${show(b)}`);
@@ -99,7 +111,7 @@ function strings(o: JsonSchema, n: JsonSchema, ctx: Ctx, { emit }: Walker) {
 }
 
 function bounds(o: JsonSchema, n: JsonSchema, ctx: Ctx, { emit }: Walker) {
-  for (const kw of [...LOWER, ...UPPER, 'multipleOf']) {
+  for (const kw of BOUND_KEYWORDS) {
     const [a, b] = [o[kw], n[kw]];
     if (same(a, b)) continue;
     const where = `${kw}`;

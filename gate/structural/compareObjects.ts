@@ -5,6 +5,16 @@ import type { SchemaNode } from '../../schema/json/resolveRefs';
 import { escapeSegment as escape } from '../../schema/json/jsonPointer';
 import { same, type Ctx, type Walker } from './walker';
 
+/** Every keyword this family compares (compare.ts reports any keyword no family lists). */
+export const OBJECT_KEYWORDS = [
+  'required',
+  'properties',
+  'additionalProperties',
+  'patternProperties',
+  'dependentSchemas',
+  'dependentRequired',
+];
+
 export function compareObjects(o: JsonSchema, n: JsonSchema, ctx: Ctx, walker: Walker): void {
   const { emit, walk, child } = walker;
   const [oreq, nreq] = [(o.required ?? []) as string[], (n.required ?? []) as string[]];
