@@ -5,7 +5,8 @@ import { controlAllowed } from '../core/controlAccess';
 import { decodeFaultSpec } from '../core/faultSpec';
 import type { FaultStore } from '../core/faults';
 import { DEFAULT_QUERY_LIMIT, MAX_WAITERS, type Journal, type JournalFilter } from '../core/journal';
-import { decodeJournalFilter } from '../core/journalFilter';
+import { decodeJournalFilter } from '../core/journal/filter';
+import { DEFAULT_WAIT_MS } from '../core/journal/waiters';
 import { publicOptions, type MockOptions } from '../core/options';
 import { sendJson, sendReason } from './send';
 import { streamJsonArray } from './streamJson';
@@ -81,7 +82,7 @@ export function controlRoutes(deps: ControlDeps): express.Router {
       if (waiting >= MAX_WAITERS) return sendReason(res, 'CONTROL_BUSY');
       waiting++;
       try {
-        await journal.waitFor(filter, { count: min, timeoutMs: waitMs ?? 5000 });
+        await journal.waitFor(filter, { count: min, timeoutMs: waitMs ?? DEFAULT_WAIT_MS });
         wait = '"timed_out":false,';
       } catch (e) {
         wait = `"timed_out":true,"message":${JSON.stringify((e as Error).message)},`;
