@@ -33,9 +33,9 @@ export async function startMock(
   options: Partial<MockOptions> = {},
   deps: MockDeps = {},
 ): Promise<RunningMock> {
-  // Inside a test process: a free port on loopback and no request log unless asked otherwise;
-  // every other default is the option table's.
-  const app = createApp({ port: 0, host: '127.0.0.1', logLevel: 'silent', ...options }, deps);
+  // Inside a test process: a free port and no request log unless asked otherwise; every other
+  // default (loopback included) is the option table's.
+  const app = createApp({ port: 0, logLevel: 'silent', ...options }, deps);
   const { server, url } = await listen(app, app.mock.options.port, app.mock.options.host);
   const { journal, faults, secret } = { ...app.mock, secret: app.mock.options.secret };
   let closing: Promise<void> | undefined;

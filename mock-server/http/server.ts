@@ -33,18 +33,14 @@ function readPem(flag: string, file: string, read: (p: string) => Buffer): Buffe
 /**
  * The certificate and key of --tls-cert/--tls-key, read and checked (both PEM, the key the
  * certificate's), or undefined for plain HTTP. Throws an Error whose message is one line naming
- * the flag and file.
+ * the flag and file. That the two come together is resolveOptions' rule, checked there.
  */
 export function loadTls(
   options: Pick<MockOptions, 'tlsCert' | 'tlsKey'>,
   read: (p: string) => Buffer = (p) => readFileSync(p),
 ): TlsMaterial | undefined {
   const { tlsCert, tlsKey } = options;
-  if (tlsCert === undefined && tlsKey === undefined) return undefined;
-  if (tlsCert === undefined || tlsKey === undefined)
-    throw new Error(
-      `--tls-cert and --tls-key go together: ${tlsCert === undefined ? '--tls-cert' : '--tls-key'} is missing`,
-    );
+  if (tlsCert === undefined || tlsKey === undefined) return undefined;
   const cert = readPem('--tls-cert', tlsCert, read);
   const key = readPem('--tls-key', tlsKey, read);
   let x509: X509Certificate;
