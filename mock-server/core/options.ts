@@ -22,7 +22,6 @@ import {
   type OptionValues,
   type Parser,
 } from '../../cli-kit';
-import { DEFAULT_JOURNAL_MAX_BYTES } from './journal';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -94,7 +93,7 @@ export const OPTION_TABLE = [
   spec(
     'journalMaxBytes',
     'bytes',
-    DEFAULT_JOURNAL_MAX_BYTES,
+    256 * 1024 * 1024,
     bytes,
     'bytes of event JSON kept in memory; oldest dropped and counted',
   ),
