@@ -162,8 +162,14 @@ export async function routeToMock(
   const matches = (url: URL) => kind(url) !== null;
   const handler = async (route: Route) => {
     const k = kind(new URL(route.request().url()));
-    if (k === 'api' || k === null) options.onRelayed?.(await relay(route, mock));
-    else options.onHandled?.(await answerLocally(route, k));
+    // Settled first, reported after: an optional call would skip evaluating its argument.
+    if (k === 'api' || k === null) {
+      const entry = await relay(route, mock);
+      options.onRelayed?.(entry);
+    } else {
+      const entry = await answerLocally(route, k);
+      options.onHandled?.(entry);
+    }
   };
   await target.route(matches, handler);
   return async () => {
