@@ -59,10 +59,7 @@ const ALLOWED: [string, string][] = [
     'playwright/x.ts',
     "import { startMock } from '../mock-server';\nimport { telegramLaunchUrl } from '../mock-server/telegramLaunch';\nimport type { Page } from 'playwright-core';",
   ],
-  [
-    'playwright/x.ts',
-    "import { telegramWebAppScriptText } from '../mock-server/telegram/standIn';",
-  ],
+  ['playwright/x.ts', "import { telegramWebAppScriptText } from '../mock-server/telegram/standIn';"],
   [
     'test/x.ts',
     "import { createApp } from '../mock-server/http/app';\nimport { x } from '../conformance/y';",
