@@ -39,6 +39,7 @@ const FORBIDDEN: [string, string][] = [
   ['conformance/x.ts', "import { telegramLaunchUrl } from '../playwright';"],
   ['playwright/x.ts', "import { createApp } from '../mock-server/http/app';"],
   ['playwright/x.ts', "import { runChecks } from '../conformance/checks';"],
+  ['playwright/x.ts', "import { createApp } from '../mock-server/telegram/other';"],
 ];
 
 const ALLOWED: [string, string][] = [
@@ -58,6 +59,7 @@ const ALLOWED: [string, string][] = [
     'playwright/x.ts',
     "import { startMock } from '../mock-server';\nimport { telegramLaunchUrl } from '../mock-server/telegramLaunch';\nimport type { Page } from 'playwright-core';",
   ],
+  ['playwright/x.ts', "import { telegramWebAppScriptText } from '../mock-server/telegram/standIn';"],
   [
     'test/x.ts',
     "import { createApp } from '../mock-server/http/app';\nimport { x } from '../conformance/y';",
