@@ -64,23 +64,31 @@ export interface Frame<S> {
     url: string,
     rawHeaders: readonly string[],
   ): Promise<SdkAnswer<S> | undefined>;
-  /** After the answer: record the batch if its 201 reached the client, and write the request line. */
-  settle(answer: SdkAnswer<S>, delivered: boolean): void;
+  /**
+   * After the answer: record the batch if its 201 reached the client (`reached`; a dropped answer
+   * never does), and write the request line.
+   */
+  settle(answer: SdkAnswer<S>, reached: boolean): void;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** The per-request facts every answer carries (positional: the hot path allocates no record for them). */
-function finished<S>(
-  source: S,
+/** Who asked: the facts every answer carries besides its own. */
+interface Asked<S> {
+  source: S;
+  requestId: string;
+  started: number;
+  method: string;
+  path: string;
+}
+
+/** An answer that is not an exchange's (preflight, threshold, an internal error): JSON unless 204. */
+function plain<S>(
+  asked: Asked<S>,
   status: number,
   body: unknown,
   headers: string[],
-  requestId: string,
-  started: number,
-  method: string,
-  path: string,
-  reason: Reason | undefined,
+  reason?: Reason,
 ): SdkAnswer<S> {
   let text: string | undefined;
   if (body !== undefined) {
@@ -89,17 +97,17 @@ function finished<S>(
     headers.push('Content-Type', JSON_TYPE, 'Content-Length', String(json.length));
   }
   return {
-    source,
+    source: asked.source,
     status,
     text,
     headers,
     delayMs: undefined,
     drop: false,
     cutOff: false,
-    requestId,
-    started,
-    method,
-    path,
+    requestId: asked.requestId,
+    started: asked.started,
+    method: asked.method,
+    path: asked.path,
     reason,
     appName: undefined,
     exchange: undefined,
@@ -134,30 +142,14 @@ export function createFrame<S>(rt: Runtime, transport: SdkTransport<S>): Frame<S
     const origin = transport.header(source, 'origin');
     try {
       if (route.serves === 'preflight')
-        return finished(
-          source,
-          204,
-          undefined,
-          preflightHeaderList(origin),
+        return plain({ source, requestId, started, method, path }, 204, undefined, [
+          ...preflightHeaderList(origin),
+          'TGA-Mock-Request-Id',
           requestId,
-          started,
-          method,
-          path,
-          undefined,
-        );
+        ]);
       const headers = actualHeaders(origin, requestId);
       if (route.serves === 'threshold')
-        return finished(
-          source,
-          200,
-          rt.options.threshold,
-          headers,
-          requestId,
-          started,
-          method,
-          path,
-          undefined,
-        );
+        return plain({ source, requestId, started, method, path }, 200, rt.options.threshold, headers);
       const token = transport.header(source, 'tga-auth-token');
       // No work before the token: steps 1-2 come first, so a body is decompressed and parsed only
       // for a token that verifies (checkToken is memoised: the decision's own check costs nothing).
@@ -202,7 +194,7 @@ export function createFrame<S>(rt: Runtime, transport: SdkTransport<S>): Frame<S
       const { status, body } = answerFor('INTERNAL_ERROR');
       const headers = actualHeaders(origin, requestId);
       headers.push('TGA-Mock-Reason', 'INTERNAL_ERROR');
-      return finished(source, status, body, headers, requestId, started, method, path, 'INTERNAL_ERROR');
+      return plain({ source, requestId, started, method, path }, status, body, headers, 'INTERNAL_ERROR');
     }
   }
 

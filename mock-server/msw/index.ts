@@ -1,6 +1,6 @@
 // tga-contract/msw: the mock as MSW request handlers, for Node and jsdom tests (Jest, Vitest) with
 // no port. The handlers answer the official SDK's hard-coded backends with the mock's own core
-// (core/exchange.ts, the same code the HTTP server runs): a request gets the same status, body,
+// (core/frame.ts, the same code the HTTP server runs): a request gets the same status, body,
 // headers and journal entry as over HTTP, and every rule applies (token, origin, rate limit, body
 // limit, gzip/deflate/br, validation, faults).
 //
