@@ -1,5 +1,13 @@
-import { helpText, option, readArgv, readCommandLine, resolveLayers, type CliSpec } from './optionTable';
-import { bool, int, list, str } from './parsers';
+import {
+  defaults,
+  helpText,
+  option,
+  readArgv,
+  readCommandLine,
+  resolveLayers,
+  type CliSpec,
+} from './optionTable';
+import { bool, int, list, oneOf, str } from './parsers';
 
 const SPEC: CliSpec = {
   name: 'demo',
@@ -91,6 +99,45 @@ describe('resolveLayers', () => {
       ok: false,
       error: 'config c.json: unknown option "bogus"',
     });
+  });
+});
+
+describe('the options are typed by the table', () => {
+  // Compile-time checks (npm run typecheck): each option's type is its parser's, and it is
+  // optional unless its row has a default.
+  const TYPED = {
+    name: 'typed',
+    synopsis: [''],
+    table: [
+      option({ key: 'port', default: 8787, parse: int(0, 65535), help: 'port' }),
+      option({ key: 'mode', default: 'a', parse: oneOf(['a', 'b']), help: 'mode' }),
+      option({ key: 'name', parse: str, help: 'a name' }),
+      option({ key: 'checks', parse: list, help: 'a list' }),
+    ],
+  } satisfies CliSpec;
+
+  test('resolveLayers, readCommandLine and defaults infer the options', () => {
+    const resolved = resolveLayers(TYPED.table, [{ source: 'flags', values: { mode: 'b', name: 'n' } }]);
+    if (!resolved.ok) throw new Error(resolved.error);
+    const v: { port: number; mode: 'a' | 'b'; name?: string; checks?: string[] } = resolved.values;
+    // @ts-expect-error an option without a default may be absent
+    const name: string = resolved.values.name;
+    expect([v, name]).toEqual([{ port: 8787, mode: 'b', name: 'n' }, 'n']);
+
+    const line = readCommandLine(TYPED, ['--checks', 'x,y']);
+    if (line.kind !== 'run') throw new Error(line.kind);
+    const checks: string[] | undefined = line.values.checks;
+    expect(checks).toEqual(['x', 'y']);
+
+    const d: { port: number; mode: 'a' | 'b' } = defaults(TYPED.table);
+    // @ts-expect-error defaults() has only the rows with a default
+    expect(defaults(TYPED.table).name).toBeUndefined();
+    expect(d).toEqual({ port: 8787, mode: 'a' });
+  });
+
+  test('a default must be of its parser type', () => {
+    // @ts-expect-error 8787 is not a string
+    expect(option({ key: 'host', default: 8787, parse: str, help: 'h' }).default).toBe(8787);
   });
 });
 

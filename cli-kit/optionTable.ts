@@ -2,46 +2,82 @@
 // and help live in one row, and everything else is derived from the table: reading argv and the
 // environment, layering the sources, the --help text and --version. Used by tga-mock,
 // tga-conformance, the schema breaking-change gate and the bench, soak and fuzz scripts, so they
-// all answer a bad flag the same way: one line naming it (the CLI exits 2).
+// all answer a bad flag the same way: one line naming it (the CLI exits 2). The resolved options
+// are typed by the table too: each row's parser gives its option's type (OptionValues).
 import type { Parser } from './parsers';
 import { packageVersion } from './version';
 
-export interface OptionSpec {
+export interface OptionSpec<K extends string = string, T = unknown> {
   /** The field of the resolved options. */
-  key: string;
+  key: K;
   flag: string;
   env?: string;
   /** switch: no value (true when given); value: needs one; optional: takes one when given as --flag=V or followed by a value `optionalValue` accepts. */
   arity: 'switch' | 'value' | 'optional';
   /** What the value is called in --help. */
   valueName: string;
-  default?: unknown;
+  default?: T;
   /** --help's words for a default computed at run time (e.g. "random, printed"). */
   defaultText?: string;
   /** For arity optional: the value a bare flag stands for, and which next argument is its value. */
-  bareValue?: unknown;
+  bareValue?: T;
   optionalValue?: RegExp;
-  parse: Parser;
+  parse: Parser<T>;
   help: string;
 }
 
-export type OptionRow = Omit<OptionSpec, 'flag' | 'arity' | 'valueName'> &
-  Partial<Pick<OptionSpec, 'flag' | 'arity' | 'valueName'>>;
+/** A row with a default: its option is always set. */
+export type DefaultedSpec<K extends string = string, T = unknown> = OptionSpec<K, T> & { default: T };
+
+/** A row as written: flag, arity and value name may be left out; the type comes from the parser alone. */
+export type OptionRow<K extends string = string, T = unknown> = Omit<
+  OptionSpec<K, T>,
+  'flag' | 'arity' | 'valueName' | 'default' | 'bareValue'
+> &
+  Partial<Pick<OptionSpec<K, T>, 'flag' | 'arity' | 'valueName'>> & {
+    default?: NoInfer<T>;
+    bareValue?: NoInfer<T>;
+  };
+
+export type OptionTable = readonly OptionSpec[];
+
+type ParsedBy<O> = O extends { parse: Parser<infer T> } ? T : never;
+type HasDefault<O> = O extends { default: unknown } ? true : false;
+type Flat<T> = { [K in keyof T]: T[K] };
+
+/** The options a table's defaults set, by key. */
+export type DefaultValues<Tb extends OptionTable> = {
+  [O in Tb[number] as HasDefault<O> extends true ? O['key'] : never]: ParsedBy<O>;
+};
+
+/** The options a table resolves to: a row with a default is always set, any other may be absent. */
+export type OptionValues<Tb extends OptionTable> = Flat<
+  DefaultValues<Tb> & { [O in Tb[number] as HasDefault<O> extends true ? never : O['key']]?: ParsedBy<O> }
+>;
 
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-/** A table row with the derivable fields filled in: flag `--kebab-key`, arity value, value name VALUE. */
+/**
+ * A table row with the derivable fields filled in: flag `--kebab-key`, arity value, value name
+ * VALUE. Its type keeps the key, the parser's value type and whether there is a default.
+ */
+export function option<const K extends string, T>(
+  row: OptionRow<K, T> & { default: NoInfer<T> },
+): DefaultedSpec<K, T>;
+export function option<const K extends string, T>(
+  row: OptionRow<K, T> & { default?: undefined },
+): OptionSpec<K, T>;
 export function option(row: OptionRow): OptionSpec {
   return { flag: `--${kebab(row.key)}`, arity: 'value', valueName: 'VALUE', ...row };
 }
 
-export interface CliSpec {
+export interface CliSpec<Tb extends OptionTable = OptionTable> {
   /** The command's name as typed, e.g. `tga-mock`. */
   name: string;
   /** Lines after "Usage:", each without the command name's indentation. */
   synopsis: string[];
   summary?: string;
-  table: readonly OptionSpec[];
+  table: Tb;
   /** Paragraphs after the options (exit codes, notes). */
   notes?: string[];
 }
@@ -59,7 +95,7 @@ export type ArgvReading =
 
 /** Reads argv against the table: `--flag value`, `--flag=value`, switches, -h/--help, --version. */
 export function readArgv(
-  table: readonly OptionSpec[],
+  table: OptionTable,
   argv: readonly string[],
   { positionals: allowPositionals = false } = {},
 ): ArgvReading {
@@ -106,7 +142,7 @@ export function readArgv(
 }
 
 /** The options the environment sets, by key (unset and empty variables are left out). */
-export function readEnv(table: readonly OptionSpec[], env: Record<string, string | undefined>): Values {
+export function readEnv(table: OptionTable, env: Record<string, string | undefined>): Values {
   return Object.fromEntries(
     table
       .filter((o) => o.env && env[o.env] !== undefined && env[o.env] !== '')
@@ -115,8 +151,10 @@ export function readEnv(table: readonly OptionSpec[], env: Record<string, string
 }
 
 /** The table's defaults (options without one are left out). */
-export function defaults(table: readonly OptionSpec[]): Values {
-  return Object.fromEntries(table.filter((o) => o.default !== undefined).map((o) => [o.key, o.default]));
+export function defaults<Tb extends OptionTable>(table: Tb): DefaultValues<Tb> {
+  return Object.fromEntries(
+    table.filter((o) => o.default !== undefined).map((o) => [o.key, o.default]),
+  ) as DefaultValues<Tb>;
 }
 
 /**
@@ -124,12 +162,12 @@ export function defaults(table: readonly OptionSpec[]): Values {
  * unknown key or a rejected value is an error naming the source and the option as that source
  * spells it (`flags: --port must be …`, `environment: TGA_MOCK_PORT must be …`).
  */
-export function resolveLayers(
-  table: readonly OptionSpec[],
+export function resolveLayers<Tb extends OptionTable>(
+  table: Tb,
   layers: readonly Layer[],
-): { ok: true; values: Values } | { ok: false; error: string } {
+): { ok: true; values: OptionValues<Tb> } | { ok: false; error: string } {
   const byKey = new Map(table.map((o) => [o.key, o]));
-  const values = defaults(table);
+  const values: Values = defaults(table);
   for (const { source, values: given } of layers) {
     for (const [key, raw] of Object.entries(given)) {
       if (raw === undefined) continue;
@@ -145,21 +183,23 @@ export function resolveLayers(
       values[key] = parsed.value;
     }
   }
-  return { ok: true, values };
+  // The one place the table's types meet the values: each went through its row's parser, and every
+  // row with a default is set.
+  return { ok: true, values: values as OptionValues<Tb> };
 }
 
-export type CommandLine =
+export type CommandLine<V = Values> =
   | { kind: 'help' | 'version' }
-  | { kind: 'run'; values: Values; positionals: string[] }
+  | { kind: 'run'; values: V; positionals: string[] }
   | { kind: 'error'; error: string };
 
 /** argv and the environment against the table: flags win over the environment, which wins over defaults. */
-export function readCommandLine(
-  spec: CliSpec,
+export function readCommandLine<Tb extends OptionTable>(
+  spec: CliSpec<Tb>,
   argv: readonly string[],
   env: Record<string, string | undefined> = {},
   opts: { positionals?: boolean } = {},
-): CommandLine {
+): CommandLine<OptionValues<Tb>> {
   const read = readArgv(spec.table, argv, opts);
   if (!read.ok) return { kind: 'error', error: read.error };
   if (read.help) return { kind: 'help' };

@@ -23,17 +23,10 @@ import {
   usageError,
   versionText,
   type CliSpec,
+  type OptionValues,
 } from '../cli-kit';
 
-interface Args {
-  seed: number;
-  samples: number;
-  base?: string;
-  root: string;
-  reportJson?: string;
-}
-
-export const GATE_CLI: CliSpec = {
+export const GATE_CLI = {
   name: 'schema:check-breaking',
   synopsis: ['[options]    (npm run schema:check-breaking -- [options])'],
   summary: 'Compares the request and response schemas at a git ref (the base) with the working tree.',
@@ -73,7 +66,9 @@ export const GATE_CLI: CliSpec = {
     'Exit 0 when nothing breaks, when the breaking change comes with a breaking version bump, or when\n' +
       'the base cannot be read; exit 1 on an unreleased breaking change; exit 2 on bad input.',
   ],
-};
+} satisfies CliSpec;
+
+type Args = OptionValues<typeof GATE_CLI.table>;
 
 function versionIn(text: string | null): string | null {
   try {
@@ -120,7 +115,7 @@ export function run(argv: string[], io: Io): number {
     io.out(`${line.kind === 'help' ? helpText(GATE_CLI) : versionText()}\n`);
     return 0;
   }
-  const args = line.values as unknown as Args;
+  const args = line.values;
   const root = path.resolve(args.root);
   const readHead: ReadFile = (rel) => {
     try {

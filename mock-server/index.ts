@@ -11,6 +11,7 @@ export {
   type TelegramLaunch,
   type TelegramLaunchUser,
 } from './telegramLaunch';
+export { telegramWebAppScript, telegramWebAppScriptText } from './telegram/standIn';
 export {
   DEMO_CLAIMS,
   decodeToken,

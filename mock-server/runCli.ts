@@ -15,7 +15,7 @@ import {
 } from '../cli-kit';
 import { claimsFor, DEMO_CLAIMS } from '../schema/token';
 import { banner } from './banner';
-import { MOCK_CLI, OPTION_TABLE, resolveOptions, usage } from './core/options';
+import { MOCK_CLI, resolveOptions, SECRET_OPTION, usage } from './core/options';
 import { createToken } from './core/tokenSignature';
 import { createApp } from './http/app';
 import { listen, loadTls, shutdown, type TlsMaterial } from './http/server';
@@ -36,7 +36,7 @@ const BAD_USAGE = 2;
 
 // `tga-mock token`: the secret is the server's own option row, so `token` and the mock agree on
 // it (flag > env > the same default).
-const TOKEN_CLI: CliSpec = {
+const TOKEN_CLI = {
   name: 'tga-mock token',
   synopsis: ['--app-name NAME --app-domain ORIGIN [--app-url URL] [--secret S]'],
   summary: 'Prints a token the mock started with the same secret accepts.',
@@ -55,9 +55,9 @@ const TOKEN_CLI: CliSpec = {
       help: "the token's app_url",
       defaultText: 'https://t.me/NAME',
     }),
-    OPTION_TABLE.find((o) => o.key === 'secret')!,
+    SECRET_OPTION,
   ],
-};
+} satisfies CliSpec;
 
 function tokenCommand(argv: string[], io: CliIo): CliResult {
   const line = readCommandLine(TOKEN_CLI, argv, io.env);
@@ -66,9 +66,9 @@ function tokenCommand(argv: string[], io: CliIo): CliResult {
     io.stdout(`${line.kind === 'help' ? helpText(TOKEN_CLI) : versionText()}\n`);
     return { exit: 0 };
   }
-  const { appName, appDomain, appUrl, secret } = line.values as Record<string, string | undefined>;
+  const { appName, appDomain, appUrl, secret } = line.values;
   if (!appName || !appDomain) return usageFailure(io, TOKEN_CLI, '--app-name and --app-domain are required');
-  io.stdout(`${createToken(claimsFor(appName, appDomain, appUrl), secret!)}\n`);
+  io.stdout(`${createToken(claimsFor(appName, appDomain, appUrl), secret)}\n`);
   return { exit: 0 };
 }
 

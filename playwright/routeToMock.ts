@@ -1,6 +1,8 @@
 // routeToMock: the official SDK's built-in backends (https://tganalytics.xyz/ and its staging twin)
 // answered by the mock instead, in a Playwright page or browser context. The request goes to the
-// mock unchanged (method, path, query, headers, body) and the page gets the mock's answer.
+// mock unchanged (method, path, query, headers, body) and the page gets the mock's answer. By
+// default it also makes an unmodified Mini App page hermetic (pageScripts.ts): the CDN scripts it
+// loads are answered locally and the SDK's third-party hosts are refused.
 //
 // Routing switches Chromium's own CORS checks off for a routed request (Playwright answers the
 // preflight itself, allowing anything, and adds Access-Control-Allow-Origin to a fulfilled answer),
@@ -11,9 +13,9 @@ import http from 'node:http';
 import https from 'node:https';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { corsCheck, preflightCheck, preflightFor, type Headers, type Verdict } from './corsCheck';
+import { kindOf, scriptFor, type RequestKind } from './pageScripts';
 
-/** The backends SDK 1.6.4 posts to: production, and staging with `env: 'STG'`. */
-export const SDK_BACKENDS: readonly string[] = ['https://tganalytics.xyz', 'https://staging.tganalytics.xyz'];
+export { SDK_BACKENDS, SDK_THIRD_PARTY_HOSTS } from './pageScripts';
 
 /** One request the relay handled, for a test that wants to see the CORS side too. */
 export interface RelayedRequest {
@@ -28,9 +30,29 @@ export interface RelayedRequest {
   verdict: Verdict;
 }
 
+/** A request routeToMock answered without the mock, or refused. */
+export interface HandledRequest {
+  kind: 'sdk-script' | 'telegram-script' | 'third-party';
+  url: string;
+  /** What happened: the script served, or why it was refused (third party, SDK not installed). */
+  outcome: 'served' | 'refused';
+  reason?: string;
+}
+
 export interface RouteToMockOptions {
   /** Called once per relayed request, when it is settled. */
   onRelayed?: (request: RelayedRequest) => void;
+  /** Called for each request answered locally (a CDN script) or refused (a third-party host). */
+  onHandled?: (request: HandledRequest) => void;
+  /** Answer `https://telegram.org/js/telegram-web-app.js*` with the Telegram stand-in. Default true. */
+  telegramScript?: boolean;
+  /**
+   * Answer `https://tganalytics.xyz/index.js` (and staging's) with the installed
+   * `@telegram-apps/analytics` browser bundle. Default true; when false it goes to the mock (404).
+   */
+  sdkScript?: boolean;
+  /** Refuse the SDK's third-party hosts (SDK_THIRD_PARTY_HOSTS). Default true. */
+  blockThirdParty?: boolean;
 }
 
 function askPreflight(url: URL, headers: Headers): Promise<{ status: number; headers: Headers }> {
@@ -90,11 +112,31 @@ async function relay(route: Route, mock: URL): Promise<RelayedRequest> {
   return entry;
 }
 
+async function answerLocally(route: Route, kind: HandledRequest['kind']): Promise<HandledRequest> {
+  const url = route.request().url();
+  if (kind === 'third-party') {
+    await route.abort('blockedbyclient');
+    return { kind, url, outcome: 'refused', reason: 'a third-party host the SDK calls (blockThirdParty)' };
+  }
+  const script = scriptFor(kind);
+  await route.fulfill({
+    status: 200,
+    contentType: 'text/javascript; charset=utf-8',
+    headers: { 'access-control-allow-origin': '*', 'cache-control': 'no-store' },
+    body: script.body,
+  });
+  return script.error === undefined
+    ? { kind, url, outcome: 'served' }
+    : { kind, url, outcome: 'refused', reason: script.error };
+}
+
 /**
  * Sends the page's (or every page of the context's) requests for the SDK's backends
  * (`https://tganalytics.xyz/**`, `https://staging.tganalytics.xyz/**`) to the mock at `mockUrl`
- * (e.g. startMock()'s `url`); every other request is left alone. Resolves to a function that
- * removes the routing again.
+ * (e.g. startMock()'s `url`). Unless turned off in `options`, it also answers the SDK's CDN script
+ * with the installed SDK and Telegram's telegram-web-app.js with the stand-in, and refuses the
+ * SDK's third-party hosts. Every other request is left alone. Resolves to a function that removes
+ * the routing again.
  */
 export async function routeToMock(
   target: Page | BrowserContext,
@@ -104,10 +146,30 @@ export async function routeToMock(
   const mock = new URL(mockUrl);
   if (mock.protocol !== 'http:' && mock.protocol !== 'https:')
     throw new Error(`routeToMock: mockUrl must be an http(s) URL, got ${mockUrl}`);
-  const matches = (url: URL) => SDK_BACKENDS.includes(url.origin);
+  const { telegramScript = true, sdkScript = true, blockThirdParty = true } = options;
+  const taken: Record<RequestKind, boolean> = {
+    api: true,
+    'sdk-script': sdkScript,
+    'telegram-script': telegramScript,
+    'third-party': blockThirdParty,
+  };
+  // A script the option leaves out goes where it would without it: the SDK's to the mock.
+  const kind = (url: URL): RequestKind | null => {
+    const k = kindOf(url);
+    if (k === null || taken[k]) return k;
+    return k === 'sdk-script' ? 'api' : null;
+  };
+  const matches = (url: URL) => kind(url) !== null;
   const handler = async (route: Route) => {
-    const entry = await relay(route, mock);
-    options.onRelayed?.(entry);
+    const k = kind(new URL(route.request().url()));
+    // Settled first, reported after: an optional call would skip evaluating its argument.
+    if (k === 'api' || k === null) {
+      const entry = await relay(route, mock);
+      options.onRelayed?.(entry);
+    } else {
+      const entry = await answerLocally(route, k);
+      options.onHandled?.(entry);
+    }
   };
   await target.route(matches, handler);
   return async () => {

@@ -2,6 +2,7 @@
 // (registry.ts), so selecting, planning and reporting never need to know what a check does.
 import type { DocumentedReason } from '../../schema';
 import type { CheckContext } from '../run/checkContext';
+import type { Skip } from '../run/skipCodes';
 import type { Basis, ServerUnderTest } from '../run/types';
 
 export interface Check {
@@ -17,21 +18,28 @@ export interface Check {
   basis?: Basis;
   /** Most events a conforming server accepts during the check (planned against --max-writes). */
   writes: number;
-  /** true, or why the check cannot apply to this server (reported as skipped with that reason). */
-  applies(server: ServerUnderTest): true | string;
+  /** true, or why the check cannot apply to this server (reported as skipped with that code and message). */
+  applies(server: ServerUnderTest): true | Skip;
   run(ctx: CheckContext): Promise<void>;
 }
 
 export const always = (): true => true;
 
-export const NOT_A_MOCK = 'mock-only: the target does not answer GET /__mock/health';
-export const LOCKED_MOCK =
-  'mock-only: the target is a mock that needs --admin-token (GET /__mock/health answered 403)';
+export const NOT_A_MOCK: Skip = {
+  code: 'not-a-mock',
+  message: 'mock-only: the target does not answer GET /__mock/health',
+};
+export const LOCKED_MOCK: Skip = {
+  code: 'mock-locked',
+  message: 'mock-only: the target is a mock that needs --admin-token (GET /__mock/health answered 403)',
+};
+export const REFUSED_ADMIN_TOKEN: Skip = {
+  code: 'mock-locked',
+  message:
+    'mock-only: the target is a mock that refused the given --admin-token (GET /__mock/health answered 403)',
+};
 
-export const REFUSED_ADMIN_TOKEN =
-  'mock-only: the target is a mock that refused the given --admin-token (GET /__mock/health answered 403)';
-
-export const mockOnly = (server: ServerUnderTest): true | string =>
+export const mockOnly = (server: ServerUnderTest): true | Skip =>
   server.mock
     ? true
     : !server.mockLocked

@@ -1,7 +1,8 @@
 // Reading the mock's journal (GET /__mock/events) for the events of this run: the only window the
 // suite has into what a server stored, so it exists on the mock only.
 import { canonicalJson } from '../../schema/json/canonicalJson';
-import type { CheckContext, JsonObject } from '../run/checkContext';
+import type { CheckContext } from '../run/checkContext';
+import type { JsonObject } from '../run/types';
 
 /** One entry of the mock's journal as the suite reads it over HTTP. */
 interface ObservedJournalEntry {
@@ -16,9 +17,9 @@ const MAX_PAGES = 50;
 export async function journalOfRun(ctx: CheckContext, checkName?: string): Promise<JsonObject[]> {
   const found: JsonObject[] = [];
   let since = 0;
-  const app = encodeURIComponent(ctx.server.app.app_name);
+  const appName = ctx.server.app.app_name;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const res = await ctx.control('GET', `/__mock/events?app_name=${app}&since=${since}&limit=${PAGE}`);
+    const res = await ctx.control.journalPage({ appName, since, limit: PAGE });
     const entries = (res.json as { events?: ObservedJournalEntry[] } | undefined)?.events;
     if (res.status !== 200 || !Array.isArray(entries)) {
       throw new Error(`GET /__mock/events answered ${res.status} ${JSON.stringify(res.json)}`);

@@ -10,11 +10,7 @@ import { expectBatchNotStored, journalOfRun, multisetMinus } from './journal';
  * as it was found. The run's fault log hears of both, so an interrupted run can disarm it too.
  */
 async function withFault(ctx: CheckContext, kind: string, body: () => Promise<void>): Promise<void> {
-  const res = await ctx.control('POST', '/__mock/faults', {
-    kind,
-    count: 1,
-    app_name: ctx.server.app.app_name,
-  });
+  const res = await ctx.control.armFault({ kind, count: 1, app_name: ctx.server.app.app_name });
   const id = (res.json as { id?: unknown } | undefined)?.id;
   if (res.status !== 201 || typeof id !== 'string')
     throw new Error(`POST /__mock/faults answered ${res.status} ${JSON.stringify(res.json)}`);
@@ -25,7 +21,7 @@ async function withFault(ctx: CheckContext, kind: string, body: () => Promise<vo
     // 204 when it was still armed, 404 when it fired: both leave nothing behind. A failure here
     // must not hide the check's own outcome; the fault stays in the log for an interrupt to retry.
     try {
-      await ctx.control('DELETE', `/__mock/faults/${encodeURIComponent(id)}`);
+      await ctx.control.disarmFault(id);
       ctx.state.faultLog?.('disarmed', id);
     } catch (error) {
       ctx.note(`could not disarm fault ${id}: ${(error as Error).message}`);

@@ -7,7 +7,8 @@ import { documentedView, EVENT_NAMES, schemas } from '../../schema';
 import documented from '../../schema/examples/documented.json';
 import realClients from '../../schema/examples/real-clients.json';
 import { always, type Check } from './check';
-import type { CheckContext, JsonObject } from '../run/checkContext';
+import type { CheckContext } from '../run/checkContext';
+import type { JsonObject } from '../run/types';
 import { sampleValidEvents } from '../generate/arbitraryFromSchema';
 
 export const GENERATED_EVENTS = 5;

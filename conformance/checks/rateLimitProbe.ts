@@ -8,7 +8,9 @@ export const rateLimitProbe: Check = {
   covers: ['RATE_LIMITED'],
   writes: 0,
   applies: (server) =>
-    server.probeRateLimit > 0 ? true : 'not asked for: pass --probe-rate-limit [N] to probe 429',
+    server.probeRateLimit > 0
+      ? true
+      : { code: 'probe-not-asked', message: 'not asked for: pass --probe-rate-limit [N] to probe 429' },
   async run(ctx) {
     const limit = ctx.server.probeRateLimit;
     for (let i = 1; i <= limit; i++) {
@@ -25,6 +27,6 @@ export const rateLimitProbe: Check = {
       }
     }
     ctx.keepLastExchange();
-    ctx.skip(`no 429 within ${limit} requests (raise --probe-rate-limit to probe further)`);
+    ctx.skip('probe-no-429', `no 429 within ${limit} requests (raise --probe-rate-limit to probe further)`);
   },
 };

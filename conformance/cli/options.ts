@@ -17,6 +17,7 @@ import {
 } from '../../cli-kit';
 import { decodeToken } from '../../schema/token';
 
+/** The run's options: the table's values with the absent ones filled in (null = not given). */
 export interface ConformanceOptions {
   baseUrl: string;
   token: string;
@@ -48,15 +49,15 @@ export type Profile = (typeof PROFILES)[number];
 const MAX_SEED = 2 ** 31 - 1;
 
 /** An http(s) URL, without trailing slashes (requests go to `<URL>/events`). */
-const httpUrl: Parser = (v) => {
+const httpUrl: Parser<string> = (v) => {
   const url = typeof v === 'string' && URL.canParse(v) ? new URL(v) : null;
   return url && (url.protocol === 'http:' || url.protocol === 'https:')
     ? { ok: true, value: url.href.replace(/\/+$/, '') }
     : { ok: false, expected: 'an http(s) URL' };
 };
 
-/** Every flag of tga-conformance; --help is generated from this table. */
-export const CONFORMANCE_CLI: CliSpec = {
+/** Every flag of tga-conformance; --help is generated from this table, the options' types from its parsers. */
+export const CONFORMANCE_CLI = {
   name: 'tga-conformance',
   synopsis: ['--base-url URL --token TOKEN [options]', '--list'],
   summary:
@@ -144,6 +145,7 @@ export const CONFORMANCE_CLI: CliSpec = {
     option({
       key: 'failOnSkip',
       arity: 'switch',
+      default: false,
       parse: bool,
       help: 'fail the run on any skip but "mock-only against a non-mock", "probe not asked for" and (profile docs) a warning\'s',
     }),
@@ -168,7 +170,7 @@ export const CONFORMANCE_CLI: CliSpec = {
       '(--fail-on-skip, --min-coverage) was not met, 2 bad usage, target unreachable or stopped answering.\n' +
       'Every event sent carries custom_data.conformance_run = the run id.',
   ],
-};
+} satisfies CliSpec;
 
 export type ConformanceCommand =
   | { kind: 'run'; options: ConformanceOptions }
@@ -182,13 +184,13 @@ export function readConformanceCommand(
 ): ConformanceCommand {
   const line = readCommandLine(CONFORMANCE_CLI, argv, env);
   if (line.kind !== 'run') return line;
-  const v = line.values as Partial<ConformanceOptions> & { list?: boolean };
+  const v = line.values;
   if (v.list) return { kind: 'list' };
 
-  const missing = [!v.baseUrl && '--base-url (or TGA_BASE_URL)', !v.token && '--token (or TGA_TOKEN)'].filter(
-    Boolean,
-  );
-  if (missing.length) return { kind: 'error', error: `missing ${missing.join(' and ')}` };
+  if (!v.baseUrl || !v.token) {
+    const missing = [!v.baseUrl && '--base-url (or TGA_BASE_URL)', !v.token && '--token (or TGA_TOKEN)'];
+    return { kind: 'error', error: `missing ${missing.filter(Boolean).join(' and ')}` };
+  }
   // Checked here rather than by a parser: a parser's error repeats the value, and this one is a secret.
   const decoded = decodeToken(v.token);
   if (!decoded.ok) return { kind: 'error', error: `--token is not a TGA token: ${decoded.error}` };
@@ -196,21 +198,21 @@ export function readConformanceCommand(
   return {
     kind: 'run',
     options: Object.freeze({
-      baseUrl: v.baseUrl!,
-      token: v.token!,
+      baseUrl: v.baseUrl,
+      token: v.token,
       origin: v.origin ?? decoded.token.claims.app_domain,
       checks: v.checks ?? null,
       skipChecks: v.skipChecks ?? [],
       seed: v.seed ?? randomInt(0, MAX_SEED),
-      maxWrites: v.maxWrites!,
+      maxWrites: v.maxWrites,
       reportJson: v.reportJson ?? null,
       junit: v.junit ?? null,
-      probeRateLimit: v.probeRateLimit!,
-      timeoutMs: v.timeoutMs!,
+      probeRateLimit: v.probeRateLimit,
+      timeoutMs: v.timeoutMs,
       runId: v.runId ?? `tgac-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`,
-      profile: v.profile!,
-      failOnSkip: v.failOnSkip ?? false,
-      minCoverage: v.minCoverage!,
+      profile: v.profile,
+      failOnSkip: v.failOnSkip,
+      minCoverage: v.minCoverage,
       adminToken: v.adminToken ?? null,
     }),
   };

@@ -10,8 +10,7 @@ import { coverageOf, formatCoverage } from '../report/coverage';
 import { evaluateGates } from '../report/gates';
 import { toJunit } from '../report/junit';
 import { formatSummary } from '../report/summary';
-import { BUDGET_EXHAUSTED } from '../run/checkContext';
-import { BUDGET_SKIP, formatPlan, planRun, REQUEST_HEADROOM, type Plan } from '../run/plan';
+import { formatPlan, planRun, REQUEST_HEADROOM, type Plan } from '../run/plan';
 import { probeTarget } from '../run/probeTarget';
 import type { CheckResult, ServerUnderTest } from '../run/types';
 import type { Profile } from './options';
@@ -57,9 +56,7 @@ export function applyProfile(results: CheckResult[], profile: Profile): CheckRes
 
 /** Which checks the write budget kept from running, and the --max-writes that would run them. */
 function budgetSummary(plan: Plan, results: readonly CheckResult[], writesUsed: number): string | null {
-  const skipped = results.filter(
-    (r) => r.skipReason?.startsWith(BUDGET_SKIP) || r.skipReason?.startsWith(BUDGET_EXHAUSTED),
-  );
+  const skipped = results.filter((r) => r.skipCode === 'budget' || r.skipCode === 'budget-exhausted');
   if (!skipped.length) return null;
   const writes = skipped.reduce((n, r) => n + (registry.get(r.name)?.writes ?? 0), 0);
   const enough = Math.max(plan.neededWrites, writesUsed + writes + REQUEST_HEADROOM);

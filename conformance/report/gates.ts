@@ -2,12 +2,12 @@
 // say nothing about the server: a mock-only check against a server that is not the mock, and the
 // 429 probe nobody asked for) and --min-coverage N (at least N of the 8 documented responses seen
 // exactly). Their outcome is part of the verdict, the JSON report and the JUnit file.
-import { NOT_A_MOCK } from '../checks/check';
+import type { SkipCode } from '../run/skipCodes';
 import type { CheckResult } from '../run/types';
 import type { CoverageRow } from './coverage';
 
-/** The probe's skip when --probe-rate-limit was not given starts with this. */
-export const PROBE_NOT_ASKED = 'not asked for';
+/** Skips that say nothing about the server under test (decided by code, never by message). */
+export const HARMLESS_SKIPS: readonly SkipCode[] = ['not-a-mock', 'probe-not-asked'];
 
 export interface GateOutcome {
   name: 'fail-on-skip' | 'min-coverage';
@@ -28,10 +28,8 @@ export interface GateSettings {
  * implements the docs accepts the undocumented negatives and so uses up --max-writes on them).
  */
 export function harmlessSkip(result: CheckResult, profile: GateSettings['profile'] = 'docs'): boolean {
-  const reason = result.skipReason ?? '';
   return (
-    reason === NOT_A_MOCK ||
-    (result.name.startsWith('probe.') && reason.startsWith(PROBE_NOT_ASKED)) ||
+    (result.skipCode !== undefined && HARMLESS_SKIPS.includes(result.skipCode)) ||
     (profile === 'docs' && result.basis === 'undocumented')
   );
 }

@@ -45,7 +45,10 @@ export function toJunit(
         '      </properties>',
       );
     }
-    if (r.verdict === 'skipped') body.push(`      <skipped message="${xml(r.skipReason ?? '')}"/>`);
+    if (r.verdict === 'skipped') {
+      const type = r.skipCode ? ` type="${xml(r.skipCode)}"` : '';
+      body.push(`      <skipped message="${xml(r.skipReason ?? '')}"${type}/>`);
+    }
     const detail = r.failures
       .map(
         (f) =>

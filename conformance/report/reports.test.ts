@@ -92,4 +92,15 @@ describe('summary and JUnit', () => {
     expect(xml).toContain('token flipped &lt;&amp;&gt;');
     expect(xml).not.toMatch(/<&>/);
   });
+
+  test("JUnit's <skipped> carries the skip code as its type", () => {
+    const budget = result({
+      name: 'positive.batch-20',
+      verdict: 'skipped',
+      skipReason: 'would pass --max-writes 3 <cap>',
+      skipCode: 'budget',
+    });
+    const xml = toJunit([budget], { runId: 'r1', baseUrl: 'http://h', durationMs: 0 });
+    expect(xml).toContain('<skipped message="would pass --max-writes 3 &lt;cap&gt;" type="budget"/>');
+  });
 });

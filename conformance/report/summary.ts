@@ -1,14 +1,13 @@
 // The summary table printed at the end of a run: one row per check (verdict, what was sent, what
 // came back, what was expected), the failures spelled out under their row, then the totals.
 import { MOCK_REASON, MOCK_VIOLATIONS } from '../../schema/headers';
+import { plural } from '../run/plural';
 import type { CheckResult, Exchange } from '../run/types';
 
 /** Width of a table printed to a pipe (a terminal gives its own). */
 export const DEFAULT_COLUMNS = 132;
 const VERDICT = 7;
 const EXPECTED = 30;
-
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Column widths that fit `columns`: SENT and GOT share what CHECK, VERDICT and EXPECTED leave; in

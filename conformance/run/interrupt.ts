@@ -1,8 +1,7 @@
 // Leaving the target as it was found when a run is interrupted (SIGINT, SIGTERM): every fault a
 // check arms is logged (armed / disarmed), and the signal handler of the command (cli.ts) disarms
 // the ones still armed before the process exits. A check's own `finally` covers every other end.
-import { MOCK_ADMIN_TOKEN } from '../../schema/headers';
-import { httpRequest } from './httpRequest';
+import { createControlClient } from './controlClient';
 import type { ServerUnderTest } from './types';
 
 let cleanup: (() => Promise<void>) | null = null;
@@ -33,14 +32,8 @@ export function armedFaults(log: string): string[] {
 
 /** Disarms every fault the log leaves armed (best effort: the run is ending anyway). */
 export async function disarmLeftFaults(server: ServerUnderTest, log: string): Promise<void> {
-  const headers: Record<string, string> = {};
-  if (server.adminToken) headers[MOCK_ADMIN_TOKEN.lower] = server.adminToken;
+  const control = createControlClient(server);
   for (const id of armedFaults(log)) {
-    await httpRequest({
-      method: 'DELETE',
-      url: `${server.baseUrl}/__mock/faults/${encodeURIComponent(id)}`,
-      headers,
-      timeoutMs: Math.min(server.timeoutMs, 2000),
-    }).catch(() => undefined);
+    await control.disarmFault(id, Math.min(server.timeoutMs, 2000)).catch(() => undefined);
   }
 }

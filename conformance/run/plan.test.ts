@@ -2,6 +2,7 @@ import { DEMO_CLAIMS } from '../../schema/token';
 import { always, mockOnly, type Check } from '../checks/check';
 import { createRegistry } from '../checks/registry';
 import { formatPlan, planRun } from './plan';
+import type { Skip } from './skipCodes';
 import type { ServerUnderTest } from './types';
 
 const check = (name: string, writes: number, applies: Check['applies'] = always): Check => ({
@@ -13,13 +14,20 @@ const check = (name: string, writes: number, applies: Check['applies'] = always)
   run: async () => {},
 });
 
+const MOCK_ONLY: Skip = {
+  code: 'not-a-mock',
+  message: 'mock-only: the target does not answer GET /__mock/health',
+};
+const NO_PROBE: Skip = { code: 'probe-not-asked', message: 'not asked for' };
+const overBudget = (message: string): Skip => ({ code: 'budget', message });
+
 const registry = createRegistry([
   check('response.one', 1),
   check('negative.none', 0),
   check('positive.big', 20),
   check('positive.small', 2),
   check('mock.journal', 2, mockOnly),
-  check('probe.rate-limit', 0, (s) => (s.probeRateLimit > 0 ? true : 'not asked for')),
+  check('probe.rate-limit', 0, (s) => (s.probeRateLimit > 0 ? true : NO_PROBE)),
 ]);
 
 function server(over: Partial<ServerUnderTest> = {}): ServerUnderTest {
@@ -35,20 +43,9 @@ function server(over: Partial<ServerUnderTest> = {}): ServerUnderTest {
   };
 }
 
-const MOCK_ONLY = 'mock-only: the target does not answer GET /__mock/health';
-const NO_PROBE = 'not asked for';
-
 describe('planRun', () => {
   test.each<
-    [
-      string,
-      string[] | null,
-      string[],
-      Partial<ServerUnderTest>,
-      number,
-      Record<string, string | null>,
-      number,
-    ]
+    [string, string[] | null, string[], Partial<ServerUnderTest>, number, Record<string, Skip | null>, number]
   >([
     [
       'everything fits: all run on the mock',
@@ -91,8 +88,9 @@ describe('planRun', () => {
       {
         'response.one': null,
         'negative.none': null,
-        'positive.big':
+        'positive.big': overBudget(
           'would pass --max-writes 10 (needs 20 more writes, 1 planned); --max-writes 28 runs every selected check',
+        ),
         'positive.small': null,
         'mock.journal': null,
         'probe.rate-limit': NO_PROBE,
@@ -106,15 +104,19 @@ describe('planRun', () => {
       { probeRateLimit: 3 },
       0,
       {
-        'response.one':
+        'response.one': overBudget(
           'would pass --max-writes 0 (needs 1 more write, 0 planned); --max-writes 28 runs every selected check',
+        ),
         'negative.none': null,
-        'positive.big':
+        'positive.big': overBudget(
           'would pass --max-writes 0 (needs 20 more writes, 0 planned); --max-writes 28 runs every selected check',
-        'positive.small':
+        ),
+        'positive.small': overBudget(
           'would pass --max-writes 0 (needs 2 more writes, 0 planned); --max-writes 28 runs every selected check',
-        'mock.journal':
+        ),
+        'mock.journal': overBudget(
           'would pass --max-writes 0 (needs 2 more writes, 0 planned); --max-writes 28 runs every selected check',
+        ),
         'probe.rate-limit': null,
       },
       0,
@@ -127,8 +129,9 @@ describe('planRun', () => {
       21,
       {
         'positive.big': null,
-        'positive.small':
+        'positive.small': overBudget(
           'would pass --max-writes 21 (needs 2 more writes, 20 planned); --max-writes 25 runs every selected check',
+        ),
       },
       20,
     ],
@@ -176,4 +179,21 @@ describe('formatPlan', () => {
     expect(text).toContain('    skip positive.big: would pass --max-writes 10');
     expect(text.includes("warning: the Origin's host is not the token's app_domain host")).toBe(warned);
   });
+});
+
+test('the budget line of the plan reads skip codes, not messages', () => {
+  const plan = planRun(registry.select(null, []).selected, server(), 50);
+  const reworded = {
+    ...plan,
+    entries: plan.entries.map((e) =>
+      e.check.name === 'positive.big'
+        ? { ...e, skip: { code: 'budget' as const, message: 'too big for the cap' } }
+        : e.check.name === 'positive.small'
+          ? { ...e, skip: { code: 'not-a-mock' as const, message: 'would pass --max-writes 50' } }
+          : e,
+    ),
+  };
+  const text = formatPlan(reworded, server(), { runId: 'r1', seed: 7 });
+  expect(text).toContain('    skip positive.big: too big for the cap');
+  expect(text).toMatch(/^ {2}budget {6}1 check does not fit --max-writes 50: positive\.big;/m);
 });

@@ -1,13 +1,14 @@
 // The plan, decided and printed before anything is sent: which checks run, which are skipped and
 // why (not applicable to this target, or their writes would pass --max-writes).
 import type { Check } from '../checks/check';
-import { plural } from './checkContext';
+import { plural } from './plural';
+import type { Skip } from './skipCodes';
 import type { ServerUnderTest } from './types';
 
 export interface PlanEntry {
   check: Check;
   /** Why the check will not run, or null. */
-  skip: string | null;
+  skip: Skip | null;
   writes: number;
 }
 
@@ -29,9 +30,12 @@ export function planRun(checks: readonly Check[], server: ServerUnderTest, maxWr
     if (planned + check.writes > maxWrites) {
       return {
         check,
-        skip:
-          `${BUDGET_SKIP} ${maxWrites} (needs ${plural(check.writes, 'more write')}, ${planned} planned); ` +
-          `--max-writes ${needed} runs every selected check`,
+        skip: {
+          code: 'budget',
+          message:
+            `${BUDGET_SKIP} ${maxWrites} (needs ${plural(check.writes, 'more write')}, ${planned} planned); ` +
+            `--max-writes ${needed} runs every selected check`,
+        },
         writes: 0,
       };
     }
@@ -47,8 +51,8 @@ export function planRun(checks: readonly Check[], server: ServerUnderTest, maxWr
  */
 export const REQUEST_HEADROOM = 3;
 
-/** How a skip for the write budget begins (plan time). */
-export const BUDGET_SKIP = 'would pass --max-writes';
+/** How a skip for the write budget begins (plan time); for people only, the code decides. */
+const BUDGET_SKIP = 'would pass --max-writes';
 
 function hostOf(url: string): string | null {
   try {
@@ -91,8 +95,8 @@ export function formatPlan(
     `  writes      at most ${plural(plan.plannedWrites, 'event')} accepted by a conforming server (cap --max-writes ${plan.maxWrites})`,
     `  checks      ${running.length} to run, ${skipped.length} skipped`,
   ];
-  for (const e of skipped) lines.push(`    skip ${e.check.name}: ${e.skip}`);
-  const overBudget = skipped.filter((e) => e.skip?.startsWith(BUDGET_SKIP));
+  for (const e of skipped) lines.push(`    skip ${e.check.name}: ${e.skip?.message}`);
+  const overBudget = skipped.filter((e) => e.skip?.code === 'budget');
   if (overBudget.length) {
     lines.push(
       `  budget      ${plural(overBudget.length, 'check')} ${overBudget.length === 1 ? 'does' : 'do'} not fit --max-writes ${plan.maxWrites}: ` +

@@ -3,7 +3,7 @@
 import { gzipSync } from 'node:zlib';
 import { AUTH_TOKEN } from '../../schema/headers';
 import { redactToken } from '../../schema/token';
-import { httpRequest } from './httpRequest';
+import { exchangeOver, PREVIEW } from './responseReader';
 import type { Exchange, ServerUnderTest } from './types';
 
 export interface PostSpec {
@@ -21,9 +21,6 @@ export interface PostSpec {
   gzip?: boolean;
   headers?: Record<string, string>;
 }
-
-/** Request and response bodies are kept in reports up to this many characters. */
-const PREVIEW = 400;
 
 /** Events a body holds, as counted against the write budget (a raw, non-JSON body holds none). */
 export function countEvents(spec: PostSpec): number {
@@ -57,31 +54,11 @@ export async function postEvents(server: ServerUnderTest, spec: PostSpec, exchan
     body: preview(json, spec.gzip),
     events: countEvents(spec),
   };
-  const started = performance.now();
-  try {
-    const res = await httpRequest({
-      method: 'POST',
-      url: `${server.baseUrl}/events`,
-      headers,
-      body: spec.gzip ? gzipSync(json) : Buffer.from(json, 'utf8'),
-      timeoutMs: server.timeoutMs,
-    });
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(res.text);
-    } catch {
-      parsed = undefined;
-    }
-    exchange.received = {
-      status: res.status,
-      contentType: res.headers['content-type'] ?? '',
-      headers: res.headers,
-      json: parsed,
-      text: res.text.slice(0, PREVIEW),
-    };
-  } catch (error) {
-    exchange.error = (error as Error).message;
-  } finally {
-    exchange.durationMs = Math.round(performance.now() - started);
-  }
+  await exchangeOver(exchange, {
+    method: 'POST',
+    url: `${server.baseUrl}/events`,
+    headers,
+    body: spec.gzip ? gzipSync(json) : Buffer.from(json, 'utf8'),
+    timeoutMs: server.timeoutMs,
+  });
 }

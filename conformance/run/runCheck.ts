@@ -1,11 +1,14 @@
 // Runs one planned check and turns whatever happens into a CheckResult: never throws, so one
 // broken check (or server) cannot hide the verdicts of the others. Once the target has stopped
 // answering (state.stopped), the remaining checks are not run at all.
-import { CheckSkipped, TargetStopped, createCheckContext, type RunState } from './checkContext';
+import { createCheckContext } from './checkContext';
+import { CheckSkipped, TargetStopped } from './checkErrors';
 import type { PlanEntry } from './plan';
+import type { RunState } from './runState';
+import type { Skip } from './skipCodes';
 import type { CheckResult, ServerUnderTest } from './types';
 
-export const NOT_RUN_STOPPED = 'not run: the target stopped answering';
+export const NOT_RUN_STOPPED: Skip = { code: 'stopped', message: 'not run: the target stopped answering' };
 
 export function emptyResult(entry: PlanEntry): CheckResult {
   const { check } = entry;
@@ -29,8 +32,8 @@ export async function runCheck(
   state: RunState,
 ): Promise<CheckResult> {
   const result = emptyResult(entry);
-  if (entry.skip) return { ...result, skipReason: entry.skip };
-  if (state.stopped) return { ...result, skipReason: NOT_RUN_STOPPED };
+  const skip = entry.skip ?? (state.stopped ? NOT_RUN_STOPPED : null);
+  if (skip) return { ...result, skipReason: skip.message, skipCode: skip.code };
   const started = performance.now();
   try {
     await entry.check.run(createCheckContext(server, state, result, entry.check.writes));
@@ -39,6 +42,7 @@ export async function runCheck(
       result.stopped = error.message;
     } else if (error instanceof CheckSkipped && result.failures.length === 0) {
       result.skipReason = error.message;
+      result.skipCode = error.code;
     } else if (!(error instanceof CheckSkipped)) {
       result.failures.push({
         aspect: 'error',

@@ -2,22 +2,10 @@
 // ledger of acknowledged events, and a server under test should see one request at a time).
 // The Jest shell (jest/conformance.jest.ts) runs the same runCheck per test; the project's own
 // tests call this directly to avoid starting Jest inside Jest.
-import { createWriteBudget } from './writeBudget';
-import type { RunState } from './checkContext';
+import type { RunState } from './runState';
 import type { Plan } from './plan';
 import { runCheck } from './runCheck';
 import type { CheckResult, ServerUnderTest } from './types';
-
-export function createRunState(runId: string, seed: number, maxWrites: number): RunState {
-  return {
-    runId,
-    seed,
-    budget: createWriteBudget(maxWrites),
-    acknowledged: [],
-    transportStreak: 0,
-    stopped: null,
-  };
-}
 
 export async function runChecks(
   plan: Plan,

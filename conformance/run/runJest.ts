@@ -8,7 +8,8 @@ import { extname, join } from 'node:path';
 import type { Plan } from './plan';
 import { emptyResult, runCheck } from './runCheck';
 import { disarmLeftFaults, setInterruptCleanup } from './interrupt';
-import { createRunState } from './runChecks';
+import { createRunState } from './runState';
+import type { Skip } from './skipCodes';
 import type { CheckResult, ServerUnderTest } from './types';
 
 export interface RunFile {
@@ -16,7 +17,7 @@ export interface RunFile {
   seed: number;
   maxWrites: number;
   server: ServerUnderTest;
-  plan: { name: string; skip: string | null; writes: number }[];
+  plan: { name: string; skip: Skip | null; writes: number }[];
   resultsFile: string;
   /** Lines `armed <id>` / `disarmed <id>`: the faults armed on the mock (see interrupt.ts). */
   faultsFile: string;

@@ -2,6 +2,9 @@
 // verdict of one check. Reports are built from these only, so the JSON report, the JUnit file and
 // the summary table can never tell different stories.
 import type { DocumentedReason, TokenClaims } from '../../schema';
+import type { SkipCode } from './skipCodes';
+
+export type JsonObject = Record<string, unknown>;
 
 /** What the suite knows about the server under test, found before any check runs. */
 export interface ServerUnderTest {
@@ -76,7 +79,10 @@ export interface CheckResult {
   covers: DocumentedReason[];
   basis: Basis;
   verdict: Verdict;
+  /** Why the check was skipped, for people (set with skipCode whenever verdict is `skipped`). */
   skipReason?: string;
+  /** Why the check was skipped, for machines: what gates and hints decide on. */
+  skipCode?: SkipCode;
   exchanges: Exchange[];
   failures: Failure[];
   /** Documented responses actually seen, exactly (status, body and content type). */

@@ -52,14 +52,14 @@ function journalFailure(decision: Decision, error: string): Decision {
 
 /** Records the decided batch as arriving when the request did. */
 function record(rt: Runtime, req: ExchangeRequest, decision: Decision) {
-  return rt.journal.record(
-    req.requestId,
-    decision.appName!,
-    decision.events!,
-    req.read.bytes,
-    new Date(req.started).toISOString(),
-    req.kind,
-  );
+  return rt.journal.record({
+    requestId: req.requestId,
+    appName: decision.appName!,
+    events: decision.events!,
+    raw: req.read.bytes,
+    receivedAt: new Date(req.started).toISOString(),
+    kind: req.kind,
+  });
 }
 
 export function prepareAnswer(rt: Runtime, req: ExchangeRequest): PreparedAnswer {

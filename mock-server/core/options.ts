@@ -16,51 +16,37 @@ import {
   str,
   threshold,
   type CliSpec,
+  type DefaultedSpec,
   type Layer,
   type OptionSpec,
+  type OptionValues,
   type Parser,
 } from '../../cli-kit';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-export interface MockOptions {
-  port: number;
-  host: string;
-  /** PEM certificate (chain) file: with tlsKey, the mock serves HTTPS. */
-  tlsCert?: string;
-  /** PEM private key file of tlsCert. */
-  tlsKey?: string;
-  secret: string;
-  /** Requests per window per app; 0 = off. */
-  rateLimit: number;
-  /** Window length in seconds. */
-  rateWindow: number;
-  journalCap: number;
-  /** Bytes of recorded event JSON kept in memory. */
-  journalMaxBytes: number;
-  journalFile?: string;
-  /** A failed journal-file write answers 500 instead of 201. */
-  journalFileRequired: boolean;
-  strict: boolean;
-  logLevel: LogLevel;
-  requireOrigin: boolean;
-  adminToken?: string;
-  /** Host names the control API and inspector answer besides loopback and the bound address. */
-  allowedHosts?: string[];
-  /** Bytes, applied to the decompressed body. */
-  bodyLimit: number;
-  threshold: Record<string, number>;
-  /** Milliseconds a client has to send its whole request; 0 = no limit. */
-  requestTimeout: number;
-  config?: string;
-}
-
 export const DEV_SECRET = 'tga-mock-development-secret';
 
 type Kind = 'int' | 'string' | 'file' | 'bool' | 'bytes' | 'json' | 'list';
 
-const spec = (key: keyof MockOptions, kind: Kind, def: unknown, parse: Parser, help: string): OptionSpec => {
+// A mock row: its env variable is TGA_MOCK_<KEY>, its arity and value name follow from its kind.
+// Typed like cli-kit's option(): the key, the parser's type and whether there is a default.
+function spec<const K extends string, T>(
+  key: K,
+  kind: Kind,
+  def: NoInfer<T>,
+  parse: Parser<T>,
+  help: string,
+): DefaultedSpec<K, T>;
+function spec<const K extends string, T>(
+  key: K,
+  kind: Kind,
+  def: undefined,
+  parse: Parser<T>,
+  help: string,
+): OptionSpec<K, T>;
+function spec(key: string, kind: Kind, def: unknown, parse: Parser, help: string): OptionSpec {
   const kebab = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
   const valueName = {
     int: 'N',
@@ -80,21 +66,27 @@ const spec = (key: keyof MockOptions, kind: Kind, def: unknown, parse: Parser, h
     parse,
     help,
   });
-};
+}
 
-/** Every option: flag, env variable, default, parser, help. docs/mock-server.md's table mirrors this one. */
-export const OPTION_TABLE: readonly OptionSpec[] = [
+/** The token signing secret: also `tga-mock token`'s, so the two agree (flag > env > this default). */
+export const SECRET_OPTION = spec(
+  'secret',
+  'string',
+  DEV_SECRET,
+  str,
+  'token signing secret (the default is public: a warning is printed)',
+);
+
+/**
+ * Every option: flag, env variable, default, parser, help; MockOptions is derived from it.
+ * docs/mock-server.md's table mirrors this one.
+ */
+export const OPTION_TABLE = [
   spec('port', 'int', 8787, int(0, 65535), 'port to listen on; 0 picks a free port'),
   spec('host', 'string', '127.0.0.1', str, 'address to listen on (0.0.0.0 or :: = every interface)'),
   spec('tlsCert', 'file', undefined, str, 'serve HTTPS with this PEM certificate (chain); needs --tls-key'),
   spec('tlsKey', 'file', undefined, str, 'the PEM private key of --tls-cert'),
-  spec(
-    'secret',
-    'string',
-    DEV_SECRET,
-    str,
-    'token signing secret (the default is public: a warning is printed)',
-  ),
+  SECRET_OPTION,
   spec('rateLimit', 'int', 600, int(0), 'requests per window per app; 0 = off; 429 answers do not count'),
   spec('rateWindow', 'int', 60, int(1, 86_400), 'rate-limit window in seconds (fixed windows)'),
   spec('journalCap', 'int', 10_000, int(1, 10_000_000), 'events kept in memory; oldest dropped and counted'),
@@ -146,14 +138,15 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
     'ms a client has to send its whole request (slow clients are cut off); 0 = none',
   ),
   spec('config', 'string', undefined, str, 'JSON file with any of these options (camelCase or flag names)'),
-];
+] as const;
 
-export const DEFAULT_OPTIONS: Readonly<MockOptions> = Object.freeze(
-  defaults(OPTION_TABLE) as unknown as MockOptions,
-);
+/** The mock's options, as the table's parsers give them (each option's meaning is its help). */
+export type MockOptions = OptionValues<typeof OPTION_TABLE>;
+
+export const DEFAULT_OPTIONS: Readonly<MockOptions> = Object.freeze(defaults(OPTION_TABLE));
 
 /** The command line: `tga-mock [options]` and its `token` command; --help is generated from it. */
-export const MOCK_CLI: CliSpec = {
+export const MOCK_CLI: CliSpec<typeof OPTION_TABLE> = {
   name: 'tga-mock',
   synopsis: ['[options]', 'token --app-name NAME --app-domain ORIGIN [--app-url URL] [--secret S]'],
   summary:
@@ -186,7 +179,9 @@ export function resolveOptions(input: ResolveInput = {}): Resolved {
   const flags = read.flags;
   const envValues = readEnv(OPTION_TABLE, input.env ?? {});
   const layers: Layer[] = [];
-  const configPath = (input.overrides?.config ?? flags.config ?? envValues.config) as string | undefined;
+  // Read before the layers it is one of (flags and env give strings; overrides are typed).
+  const configRaw = input.overrides?.config ?? flags.config ?? envValues.config;
+  const configPath = typeof configRaw === 'string' ? configRaw : undefined;
   if (configPath !== undefined) {
     const readFile = input.readFile;
     if (!readFile) return { ok: false, error: 'config: no file reader given' };
@@ -204,7 +199,7 @@ export function resolveOptions(input: ResolveInput = {}): Resolved {
   const resolved = resolveLayers(OPTION_TABLE, layers);
   if (!resolved.ok) return resolved;
   const options = resolved.values;
-  if (options.journalFileRequired === true && options.journalFile === undefined)
+  if (options.journalFileRequired && options.journalFile === undefined)
     return { ok: false, error: 'journal-file-required: needs --journal-file FILE' };
   if ((options.tlsCert === undefined) !== (options.tlsKey === undefined))
     return {
@@ -215,7 +210,7 @@ export function resolveOptions(input: ResolveInput = {}): Resolved {
     options.secret === DEV_SECRET
       ? ['using the public development secret: set --secret or TGA_MOCK_SECRET']
       : [];
-  return { ok: true, options: Object.freeze(options) as unknown as MockOptions, warnings };
+  return { ok: true, options: Object.freeze(options), warnings };
 }
 
 /** The options as shown by /__mock/health: secrets left out. */

@@ -8,8 +8,8 @@ import { createFingerprintValidator, createRequestValidator } from '../../schema
 import type { Random } from '../../schema/random';
 import type { DecisionDeps } from './decide';
 import { createFaultStore, type FaultStore } from './faults';
-import { createFileSink } from './fileSink';
 import { createJournal, type Journal } from './journal';
+import { createFileSink } from './journal/fileSink';
 import { resolveOptions, type MockOptions } from './options';
 import { createRateLimiter, type RateLimiter } from './rateLimit';
 

@@ -2,6 +2,7 @@
 // listening (supertest drives it in-process; the CLI and startMock listen). The runtime state
 // (journal, faults, limiter) hangs off `app.mock` for in-process helpers and later views.
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { FaultStore } from '../core/faults';
@@ -9,12 +10,13 @@ import type { Journal } from '../core/journal';
 import type { MockOptions } from '../core/options';
 import type { RateLimiter } from '../core/rateLimit';
 import { createRuntime, type MockDeps } from '../core/runtime';
+import { EVENTS_ROUTE, SDK_PATHS, SDK_ROUTES, type SdkRoute } from '../core/sdkRoutes';
 import { createInspectorRouter } from '../inspector/createInspectorRouter';
 import { controlGate } from './controlGate';
 import { controlRoutes } from './controlRoutes';
 import { cors } from './cors';
-import { eventsHandler, type EventsHandler } from './eventsRoute';
-import { sendJson, sendReason } from './send';
+import { sdkHandler, type SdkHandler } from './sdkHandler';
+import { sendReason } from './send';
 import { packageVersion } from '../../cli-kit';
 
 export type { MockDeps } from '../core/runtime';
@@ -32,17 +34,33 @@ export interface MockRuntime {
   /** Flushes and closes the journal file. */
   close(): Promise<void>;
   /** POST /events on Node's own request and response: the mock's server calls it without the router. */
-  readonly handleEvents: EventsHandler;
+  readonly handleEvents: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 export type MockApp = Express & { mock: MockRuntime };
 
+// Each app's handler of the SDK's routes, for the server's hot path (not part of MockRuntime's shape).
+const sdkHandlers = new WeakMap<MockApp, SdkHandler>();
+
+/**
+ * The handler the app routes the SDK's routes to, for a server that answers them without the
+ * router (an app createApp did not make is left to route them itself).
+ */
+export function sdkHandlerOf(app: MockApp): SdkHandler {
+  return sdkHandlers.get(app) ?? ((_route, req, res) => app(req, res));
+}
+
+/** Registers one SDK route on the app. */
+function route(app: Express, r: SdkRoute, sdk: SdkHandler): void {
+  const handle = (req: Request, res: Response) => sdk(r, req, res);
+  if (r.method === 'POST') app.post(r.path, handle);
+  else if (r.method === 'GET') app.get(r.path, handle);
+  else app.options(r.path, handle);
+}
+
 function requestLine(logger: Logger, now: () => number) {
   const logs = logger.isLevelEnabled('info');
   return (req: Request, res: Response, next: NextFunction) => {
-    // POST /events and /events/fingerprint have their own request id and line (http/eventsRoute.ts).
-    if (req.method === 'POST' && (req.path === '/events' || req.path === '/events/fingerprint'))
-      return next();
     const id = randomUUID();
     const started = now();
     res.locals.requestId = id;
@@ -72,15 +90,13 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
   const app = express() as MockApp;
   app.disable('x-powered-by');
   app.set('etag', false); // a 201 must stay a 201, never a 304
+  // The SDK's routes come before the request-line middleware: their answers carry their own
+  // request id and line (core/frame.ts), so it never sees them.
+  const sdk = sdkHandler(runtime);
+  for (const r of SDK_ROUTES) route(app, r, sdk);
   app.use(requestLine(logger, now));
-  const events = eventsHandler(runtime, logger);
-  app.post('/events', (req, res) => events(req, res));
-  // Not in the docs: the official SDK sends it after a TON Connect wallet connects.
-  const fingerprint = eventsHandler(runtime, logger, 'fingerprint');
-  app.post('/events/fingerprint', (req, res) => fingerprint(req, res));
-  app.all(['/events', '/events/threshold', '/events/fingerprint'], cors);
-  // Not in the docs: the official SDK fetches it at start (2 s timeout) to learn per-session caps.
-  app.get('/events/threshold', (_req, res) => sendJson(res, 200, opts.threshold));
+  // Another method on an SDK path: a 404 the page can read.
+  app.all([...SDK_PATHS], cors);
   // Everything under /__mock: no cross-site use (Host, Origin, Sec-Fetch-Site, JSON content type).
   app.use('/__mock', controlGate({ boundHost: opts.host, allowedHosts: opts.allowedHosts }));
   // The inspector page (GET /__mock/) and its live feed, under the control API's access rule.
@@ -115,8 +131,9 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
     logger,
     reset: () => runtime.reset(),
     endStreams: () => inspector.endStreams(),
-    handleEvents: events,
+    handleEvents: (req, res) => sdk(EVENTS_ROUTE, req, res),
     close: () => journal.close(),
   };
+  sdkHandlers.set(app, sdk);
   return app;
 }

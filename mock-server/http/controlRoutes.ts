@@ -1,16 +1,17 @@
 // The control API under /__mock, for tests: health, the journal, faults. Inputs are decoded
 // strictly (a typo is a 400 naming the field, never a silently ignored filter or fault).
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { MOCK_ADMIN_TOKEN } from '../../schema/headers';
 import { controlAllowed } from '../core/controlAccess';
 import { decodeFaultSpec } from '../core/faultSpec';
 import type { FaultStore } from '../core/faults';
 import { DEFAULT_QUERY_LIMIT, MAX_WAITERS, type Journal, type JournalFilter } from '../core/journal';
-import { decodeJournalFilter } from '../core/journalFilter';
+import { decodeJournalFilter } from '../core/journal/filter';
+import { DEFAULT_WAIT_MS } from '../core/journal/waiters';
 import { publicOptions, type MockOptions } from '../core/options';
 import { sendJson, sendReason } from './send';
 import { streamJsonArray } from './streamJson';
 
-export const ADMIN_TOKEN_HEADER = 'tga-mock-admin-token';
 const CONTROL_BODY_LIMIT = 64 * 1024;
 /** Entries per written page of a streamed answer. */
 const PAGE = 200;
@@ -26,7 +27,7 @@ export interface ControlDeps {
 
 function guard(adminToken: string | undefined) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const given = req.headers[ADMIN_TOKEN_HEADER];
+    const given = req.headers[MOCK_ADMIN_TOKEN.lower];
     if (controlAllowed(req.socket.remoteAddress, typeof given === 'string' ? given : undefined, adminToken))
       next();
     else sendReason(res, 'FORBIDDEN_ADMIN');
@@ -81,7 +82,7 @@ export function controlRoutes(deps: ControlDeps): express.Router {
       if (waiting >= MAX_WAITERS) return sendReason(res, 'CONTROL_BUSY');
       waiting++;
       try {
-        await journal.waitFor(filter, { count: min, timeoutMs: waitMs ?? 5000 });
+        await journal.waitFor(filter, { count: min, timeoutMs: waitMs ?? DEFAULT_WAIT_MS });
         wait = '"timed_out":false,';
       } catch (e) {
         wait = `"timed_out":true,"message":${JSON.stringify((e as Error).message)},`;

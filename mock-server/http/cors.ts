@@ -1,18 +1,10 @@
-// CORS for /events and /events/threshold over HTTP; the headers themselves are core/cors.ts.
+// CORS on the 404 of a method the SDK's paths do not serve; the headers themselves are
+// core/cors.ts, and the SDK's routes get theirs from core/frame.ts.
 import type { NextFunction, Request, Response } from 'express';
-import { corsHeaders, preflightHeaders } from '../core/cors';
-
-export { ALLOWED_HEADERS, EXPOSED_HEADERS } from '../core/cors';
+import { corsHeaderList } from '../core/cors';
 
 export function cors(req: Request, res: Response, next: NextFunction): void {
-  const origin = req.headers.origin;
-  if (req.method !== 'OPTIONS') {
-    const headers = corsHeaders(origin);
-    for (const k in headers) res.setHeader(k, headers[k]);
-    next();
-    return;
-  }
-  const headers = preflightHeaders(origin);
-  for (const k in headers) res.setHeader(k, headers[k]);
-  res.status(204).end();
+  const list = corsHeaderList(req.headers.origin);
+  for (let i = 0; i < list.length; i += 2) res.setHeader(list[i], list[i + 1]);
+  next();
 }

@@ -2,20 +2,7 @@
 // error; registry answers also carry their stable reason code in TGA-Mock-Reason.
 import type { Response } from 'express';
 import { answerFor, type Reason } from '../core/answers';
-
-// The registry's bodies are frozen objects answered again and again: their JSON (and its byte
-// length) is computed once.
-const frozenText = new WeakMap<object, { text: string; length: number }>();
-
-export function jsonOf(body: unknown): { text: string; length: number } {
-  const cacheable = typeof body === 'object' && body !== null && Object.isFrozen(body);
-  const known = cacheable ? frozenText.get(body) : undefined;
-  if (known) return known;
-  const text = JSON.stringify(body);
-  const out = { text, length: Buffer.byteLength(text) };
-  if (cacheable) frozenText.set(body, out);
-  return out;
-}
+import { jsonOf } from '../core/jsonText';
 
 export function sendJson(
   res: Response,

@@ -9,7 +9,8 @@ import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { answerFor, type MockReason } from '../core/answers';
 import type { MockOptions } from '../core/options';
-import type { MockApp } from './app';
+import { sdkRoute } from '../core/sdkRoutes';
+import { sdkHandlerOf, type MockApp } from './app';
 
 /** What an HTTPS mock serves: the PEM certificate (chain) and its private key. */
 export interface TlsMaterial {
@@ -33,18 +34,14 @@ function readPem(flag: string, file: string, read: (p: string) => Buffer): Buffe
 /**
  * The certificate and key of --tls-cert/--tls-key, read and checked (both PEM, the key the
  * certificate's), or undefined for plain HTTP. Throws an Error whose message is one line naming
- * the flag and file.
+ * the flag and file. That the two come together is resolveOptions' rule, checked there.
  */
 export function loadTls(
   options: Pick<MockOptions, 'tlsCert' | 'tlsKey'>,
   read: (p: string) => Buffer = (p) => readFileSync(p),
 ): TlsMaterial | undefined {
   const { tlsCert, tlsKey } = options;
-  if (tlsCert === undefined && tlsKey === undefined) return undefined;
-  if (tlsCert === undefined || tlsKey === undefined)
-    throw new Error(
-      `--tls-cert and --tls-key go together: ${tlsCert === undefined ? '--tls-cert' : '--tls-key'} is missing`,
-    );
+  if (tlsCert === undefined || tlsKey === undefined) return undefined;
   const cert = readPem('--tls-cert', tlsCert, read);
   const key = readPem('--tls-key', tlsKey, read);
   let x509: X509Certificate;
@@ -101,14 +98,15 @@ export function createMockServer(app: MockApp, tls?: TlsMaterial): http.Server {
     // Node's own refusal of an HTTP/1.1 request without Host is an empty 400: answered below.
     requireHostHeader: false,
   };
+  const sdk = sdkHandlerOf(app);
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     // RFC 9112 §3.2: an HTTP/1.1 request must carry Host (HTTP/1.0 need not).
     if (req.headers.host === undefined && req.httpVersion === '1.1')
       return writeReason(res, 'MALFORMED_REQUEST', 'An HTTP/1.1 request needs a Host header.');
-    // The SDK's hot path: POST /events goes straight to its handler, without Express's router
-    // (the Express app routes it to the same handler; see http/eventsRoute.ts).
-    if (req.method === 'POST' && (req.url === '/events' || req.url?.startsWith('/events?')))
-      return app.mock.handleEvents(req, res);
+    // The SDK's hot path: its routes go straight to their handler, without Express's router (the
+    // Express app routes them to the same handler, and the rest of the app never sees them).
+    const route = sdkRoute(req.method, req.url);
+    if (route) return sdk(route, req, res);
     app(req, res);
   };
   // An https.Server is an http.Server over TLS: the same hooks, timeouts and shutdown apply.

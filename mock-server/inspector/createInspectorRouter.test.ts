@@ -4,6 +4,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createJournal } from '../core/journal';
+import { DEFAULT_OPTIONS } from '../core/options';
 import { createApp } from '../http/app';
 import { startMock } from '../startMock';
 import { createInspectorRouter } from './createInspectorRouter';
@@ -148,8 +149,8 @@ describe('createInspectorRouter', () => {
   });
 
   it('tells every open feed when the journal is emptied, wherever it was emptied from', async () => {
-    const journal = createJournal({ cap: 10 });
-    journal.record('r1', 'docs', [{ event_name: 'app-init' } as never]);
+    const journal = createJournal({ cap: 10, maxBytes: DEFAULT_OPTIONS.journalMaxBytes });
+    journal.record({ requestId: 'r1', appName: 'docs', events: [{ event_name: 'app-init' } as never] });
     const server = appWith(journal).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     try {
@@ -166,7 +167,7 @@ describe('createInspectorRouter', () => {
   });
 
   it('reads the mock journal: rejected requests too, with their reason', async () => {
-    const journal = createJournal({ cap: 10 });
+    const journal = createJournal({ cap: 10, maxBytes: DEFAULT_OPTIONS.journalMaxBytes });
     journal.logRequest({
       received_at: '2026-01-01T00:00:00.000Z',
       request_id: 'r1',

@@ -4,9 +4,9 @@
 // come as `?admin_token=`; the page then sends it as the header to the control routes it drives
 // (clear the journal, arm and disarm faults).
 import { Router, type NextFunction, type Request, type Response } from 'express';
+import { MOCK_ADMIN_TOKEN } from '../../schema/headers';
 import { controlAllowed } from '../core/controlAccess';
 import { setSecurityHeaders } from '../http/controlGate';
-import { ADMIN_TOKEN_HEADER } from '../http/controlRoutes';
 import { sendReason } from '../http/send';
 import { loadInspectorAssets } from './inspectorAssets';
 import {
@@ -23,7 +23,7 @@ export interface InspectorOptions extends StreamOptions {
 
 function guard(adminToken: string | undefined) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const header = req.headers[ADMIN_TOKEN_HEADER];
+    const header = req.headers[MOCK_ADMIN_TOKEN.lower];
     const query = req.query.admin_token;
     const given = typeof header === 'string' ? header : typeof query === 'string' ? query : undefined;
     if (controlAllowed(req.socket.remoteAddress, given, adminToken)) return next();

@@ -13,28 +13,18 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { createToken, DEMO_CLAIMS } from '../../mock-server';
-import { int, oneOf, option, packageRoot, str, type CliSpec } from '../../cli-kit';
+import { int, oneOf, option, packageRoot, str, type CliSpec, type OptionValues } from '../../cli-kit';
 import { scriptOptions } from '../scriptCli';
 import { detectMachine, pinSelf, planPinning, type PinPlan } from './pinning';
 import { combine, medianBy, ratio, row, summaryTables, type Measured, type Round } from './report';
 import { scenarios, type Scenario } from './scenarios';
 import { startTarget, stopAllTargets, type Probe, type RunningTarget, type TargetSpec } from './target';
 
-interface Args {
-  duration: number;
-  warmup: number;
-  connections: number;
-  startupRuns: number;
-  rounds: number;
-  pin: 'auto' | 'off';
-  out: string;
-}
-
 const ROOT = packageRoot();
 const DIST = path.join(ROOT, 'dist');
 const SECRET = 'bench-secret';
 
-export const BENCH_CLI: CliSpec = {
+export const BENCH_CLI = {
   name: 'npm run bench --',
   synopsis: ['[options]'],
   summary:
@@ -91,7 +81,9 @@ export const BENCH_CLI: CliSpec = {
       help: 'where the JSON report goes',
     }),
   ],
-};
+} satisfies CliSpec;
+
+type Args = OptionValues<typeof BENCH_CLI.table>;
 
 const TARGETS: TargetSpec[] = [
   { name: 'node:http floor', args: [path.join(__dirname, 'baseline-http.js')] },
@@ -165,7 +157,7 @@ function stopOnSignals(): void {
 }
 
 async function main(): Promise<void> {
-  const parsed = scriptOptions<Args>(BENCH_CLI);
+  const parsed = scriptOptions(BENCH_CLI);
   const args = { ...parsed, out: path.resolve(parsed.out) };
   for (const t of TARGETS)
     if (!existsSync(t.args[0])) throw new Error(`${t.args[0]} missing: run npm run build`);

@@ -9,7 +9,7 @@ import { int, number, option, type CliSpec } from '../../cli-kit';
 import { scriptOptions } from '../scriptCli';
 import { checkOne, closeAgent, requestArbitrary } from './fuzzProperty';
 
-export const FUZZ_CLI: CliSpec = {
+export const FUZZ_CLI = {
   name: 'npm run fuzz --',
   synopsis: ['[options]'],
   summary: 'Fuzzed requests against an in-process mock on 127.0.0.1.',
@@ -32,10 +32,10 @@ export const FUZZ_CLI: CliSpec = {
       help: 'fast-check seed, to replay a run',
     }),
   ],
-};
+} satisfies CliSpec;
 
 async function main(): Promise<number> {
-  const args = scriptOptions<{ runs: number; seed?: number }>(FUZZ_CLI);
+  const args = scriptOptions(FUZZ_CLI);
   const mock = await startMock({ rateLimit: 0 });
   const target = { url: mock.url, token: mock.token() };
   const reasons = new Map<string, number>();

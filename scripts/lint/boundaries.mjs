@@ -50,7 +50,14 @@ export const BOUNDARIES = [
   [
     'playwright',
     {
-      only: ['playwright', 'schema', 'cli-kit', 'mock-server/index.ts', 'mock-server/telegramLaunch.ts'],
+      only: [
+        'playwright',
+        'schema',
+        'cli-kit',
+        'mock-server/index.ts',
+        'mock-server/telegramLaunch.ts',
+        'mock-server/telegram/standIn.ts',
+      ],
       why: "the Playwright helpers use the contract, the CLI helper and the mock's public pieces only",
     },
   ],

@@ -19,14 +19,7 @@ import { scriptOptions } from '../scriptCli';
 const SECRET = 'soak-memory-secret';
 const MB = 1024 * 1024;
 
-interface Args {
-  bodies: number;
-  apps: number;
-  viewers: number;
-  journalMaxMb: number;
-}
-
-export const MEMORY_CLI: CliSpec = {
+export const MEMORY_CLI = {
   name: 'npm run soak:memory --',
   synopsis: ['[options]'],
   summary:
@@ -61,7 +54,7 @@ export const MEMORY_CLI: CliSpec = {
       help: "the mock's --journal-max-bytes, in MB (part of the bound)",
     }),
   ],
-};
+} satisfies CliSpec;
 
 /** What the docs promise: the process at rest, plus each byte cap, plus a fixed allowance for V8 and buffers. */
 export const BOUND = {
@@ -103,7 +96,7 @@ function stalledViewer(url: string): Promise<{ socket: net.Socket; status: numbe
 }
 
 async function main(): Promise<number> {
-  const args = scriptOptions<Args>(MEMORY_CLI);
+  const args = scriptOptions(MEMORY_CLI);
   const cli = path.join(packageRoot(), 'dist', 'mock-server', 'cli.js');
   const token = createToken(claimsFor('docs', 'http://localhost'), SECRET);
   const event = (app: string) =>

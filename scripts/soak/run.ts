@@ -17,16 +17,8 @@ import { runLoad } from './load';
 const DIST = path.join(packageRoot(), 'dist');
 const SECRET = 'soak-secret';
 
-interface Args {
-  seconds: number;
-  connections: number;
-  maxRequests: number;
-  journalCap: number;
-  rssBoundMb: number;
-}
-
 const positive = number((n) => n > 0, 'over 0');
-export const SOAK_CLI: CliSpec = {
+export const SOAK_CLI = {
   name: 'npm run soak --',
   synopsis: ['[options]'],
   summary:
@@ -68,7 +60,7 @@ export const SOAK_CLI: CliSpec = {
       help: 'the RSS bound the run checks',
     }),
   ],
-};
+} satisfies CliSpec;
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -85,7 +77,7 @@ function idsOf(line: string): string | undefined {
 }
 
 async function main(): Promise<number> {
-  const args = scriptOptions<Args>(SOAK_CLI);
+  const args = scriptOptions(SOAK_CLI);
   const cli = path.join(DIST, 'mock-server', 'cli.js');
   if (!existsSync(cli)) throw new Error(`${cli} missing: run npm run build`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tga-soak-'));

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { documentedResponse, type TgaEvent } from '../../schema';
 import { createJournal } from '../../mock-server/core/journal';
+import { DEFAULT_OPTIONS } from '../../mock-server/core/options';
 import { createInspectorRouter } from '../../mock-server/inspector/createInspectorRouter';
 import { startMock, type RunningMock } from '../../mock-server/startMock';
 import { describeBrowser, launchChromium, type LaunchedBrowser } from './support/chromium';
@@ -40,7 +41,11 @@ describeBrowser('the inspector page', () => {
     let page: Page;
 
     beforeAll(async () => {
-      const journal = createJournal({ cap: TOTAL, requestLogCap: TOTAL });
+      const journal = createJournal({
+        cap: TOTAL,
+        maxBytes: DEFAULT_OPTIONS.journalMaxBytes,
+        requestLogCap: TOTAL,
+      });
       for (let i = 0; i < TOTAL; i++) {
         const rejected = i % 4 === 3;
         journal.logRequest({
@@ -61,12 +66,12 @@ describeBrowser('the inspector page', () => {
         });
       }
       // And a journal cap that has dropped events: the page must say so.
-      const small = createJournal({ cap: 5 });
-      small.record(
-        'r',
-        'docs',
-        Array.from({ length: 8 }, () => ({ event_name: 'app-init' }) as TgaEvent),
-      );
+      const small = createJournal({ cap: 5, maxBytes: DEFAULT_OPTIONS.journalMaxBytes });
+      small.record({
+        requestId: 'r',
+        appName: 'docs',
+        events: Array.from({ length: 8 }, () => ({ event_name: 'app-init' }) as TgaEvent),
+      });
       const source = {
         latestRequests: journal.latestRequests,
         counts: () => ({ ...journal.counts(), dropped: small.counts().dropped }),

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { startMock, type RunningMock } from '../../mock-server';
 import { startMutantProxy } from '../conformance-mutants/mutantProxy';
 import { answer } from '../conformance-mutants/proxyBodies';
-import { runSuite } from '../support/conformanceRunSuite';
+import { inProcessExecutor, runSuite, type SuiteRun } from '../support/conformanceRunSuite';
+import type { Executor } from '../../conformance/cli/runConformance';
 
 jest.setTimeout(60_000);
 
@@ -111,6 +112,61 @@ describe('--fail-on-skip', () => {
       expect(run.skipped).toEqual(expect.arrayContaining(['mock.record-failure', 'probe.rate-limit']));
       expect(run.exitCode).toBe(0);
       expect(run.stdout).toContain('gate passed: --fail-on-skip');
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe('the gates read skip codes, never skip messages', () => {
+  /** Runs the checks, then gives every skip the message a skip of the other kind would have. */
+  const rewording: Executor = async (plan, server, meta) =>
+    (await inProcessExecutor(plan, server, meta)).map((r) =>
+      r.verdict !== 'skipped'
+        ? r
+        : {
+            ...r,
+            skipReason:
+              r.skipCode === 'budget' || r.skipCode === 'budget-exhausted'
+                ? 'mock-only: the target does not answer GET /__mock/health'
+                : 'would pass --max-writes 3 (needs 9 more writes, 0 planned)',
+          },
+    );
+  const verdictOf = (run: SuiteRun) => ({
+    exitCode: run.exitCode,
+    gate: run.stdout.match(/^(gate passed|GATE FAILED): --fail-on-skip/m)?.[1],
+    budgetHint: /checks? did not fit --max-writes/.test(run.stdout),
+    skipped: run.skipped,
+  });
+
+  test('budget skips worded like harmless ones still fail --fail-on-skip', async () => {
+    const args = ['--base-url', mock.url, '--token', mock.token(), '--max-writes', '3', '--fail-on-skip'];
+    const junit = join(dir, 'reworded.xml');
+    mock.reset();
+    const plain = verdictOf(await runSuite(args));
+    mock.reset();
+    const reworded = await runSuite([...args, '--junit', junit], {}, rewording);
+    expect(plain).toMatchObject({ exitCode: 1, gate: 'GATE FAILED', budgetHint: true });
+    expect(verdictOf(reworded)).toEqual(plain);
+    expect(reworded.results.filter((r) => r.skipCode === 'budget').length).toBeGreaterThan(1);
+    expect(readFileSync(junit, 'utf8')).toMatch(
+      /<skipped message="mock-only: the target does not answer GET \/__mock\/health" type="budget"\/>/,
+    );
+  });
+
+  test('harmless skips worded like budget ones still pass --fail-on-skip', async () => {
+    mock.reset();
+    const proxy = await startMutantProxy(mock.url, { hideControlApi: true });
+    try {
+      const args = ['--base-url', proxy.url, '--token', mock.token(), '--fail-on-skip'];
+      const plain = verdictOf(await runSuite(args));
+      const reworded = await runSuite(args, {}, rewording);
+      expect(plain).toMatchObject({ exitCode: 0, gate: 'gate passed', budgetHint: false });
+      expect(verdictOf(reworded)).toEqual(plain);
+      expect(reworded.results.find((r) => r.name === 'probe.rate-limit')).toMatchObject({
+        skipCode: 'probe-not-asked',
+        skipReason: 'would pass --max-writes 3 (needs 9 more writes, 0 planned)',
+      });
     } finally {
       await proxy.close();
     }

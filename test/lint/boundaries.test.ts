@@ -39,6 +39,7 @@ const FORBIDDEN: [string, string][] = [
   ['conformance/x.ts', "import { telegramLaunchUrl } from '../playwright';"],
   ['playwright/x.ts', "import { createApp } from '../mock-server/http/app';"],
   ['playwright/x.ts', "import { runChecks } from '../conformance/checks';"],
+  ['playwright/x.ts', "import { createApp } from '../mock-server/telegram/other';"],
   // A shell never imports another (the inspector is part of the HTTP shell); the core imports none.
   ['mock-server/http/x.ts', "import { createMswMock } from '../msw';"],
   ['mock-server/inspector/x.ts', "import { createMswMock } from '../msw/index';"],
@@ -76,6 +77,7 @@ const ALLOWED: [string, string][] = [
     'playwright/x.ts',
     "import { startMock } from '../mock-server';\nimport { telegramLaunchUrl } from '../mock-server/telegramLaunch';\nimport type { Page } from 'playwright-core';",
   ],
+  ['playwright/x.ts', "import { telegramWebAppScriptText } from '../mock-server/telegram/standIn';"],
   [
     'mock-server/inspector/x.ts',
     "import { sendReason } from '../http/send';\nimport { decide } from '../core/decide';",

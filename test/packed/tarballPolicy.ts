@@ -10,6 +10,7 @@ const ALLOWED = [
   /^schema\/examples\/[\w-]+\.json$/,
   /^schema\/generated\/[\w.-]+\.(json|ts)$/,
   /^mock-server\/inspector\/assets\/[\w-]+\.(html|css|js)$/,
+  /^mock-server\/telegram\/telegram-web-app\.js$/,
 ];
 
 const FORBIDDEN = [

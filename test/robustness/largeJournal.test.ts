@@ -25,8 +25,10 @@ test('a journal larger than the longest possible string is streamed whole', asyn
     custom_data: { pad: 'x'.repeat(1024 * 1024) },
   } as unknown as TgaEvent;
   const raw = Buffer.from(JSON.stringify([event]));
-  for (let i = 0; i < COUNT; i++)
-    expect(app.mock.journal.record(`r${i}`, 'docs', [event], raw).ok).toBe(true);
+  for (let i = 0; i < COUNT; i++) {
+    const recorded = app.mock.journal.record({ requestId: `r${i}`, appName: 'docs', events: [event], raw });
+    expect(recorded.ok).toBe(true);
+  }
   const { server, url } = await listen(app, 0, '127.0.0.1');
   try {
     const result = await new Promise<{ status: number; bytes: number; head: string; tail: string }>(

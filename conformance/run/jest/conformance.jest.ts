@@ -7,7 +7,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { registry } from '../../checks';
 import type { PlanEntry } from '../plan';
 import { runCheck } from '../runCheck';
-import { createRunState } from '../runChecks';
+import { createRunState } from '../runState';
 import type { RunFile } from '../runJest';
 
 const run = JSON.parse(readFileSync(process.env.TGA_CONFORMANCE_RUN ?? '', 'utf8')) as RunFile;

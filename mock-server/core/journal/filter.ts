@@ -1,11 +1,14 @@
 // Strict decoding of GET /__mock/events query parameters: an unknown or malformed filter is a 400
-// naming it, never silently ignored (a typo would otherwise return everything).
-import type { Decoded } from './faultSpec';
-import type { JournalFilter } from './journal';
+// naming it, never silently ignored (a typo would otherwise return everything). Bounds: limit and
+// min at most 100,000, wait_ms at most MAX_WAIT_MS; a query without limit gets DEFAULT_QUERY_LIMIT.
+import type { Decoded } from '../faultSpec';
+import type { JournalFilter } from './types';
 
 const KEYS = ['event_name', 'app_name', 'kind', 'since', 'limit'] as const;
 const WAIT_KEYS = ['min', 'wait_ms'] as const;
 const MAX_LIMIT = 100_000;
+/** Entries a query (of the journal or the request log) answers when it gives no limit. */
+export const DEFAULT_QUERY_LIMIT = 1000;
 /** The longest a GET /__mock/events long poll may wait. */
 export const MAX_WAIT_MS = 60_000;
 

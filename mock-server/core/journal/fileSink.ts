@@ -2,10 +2,11 @@
 // so a bad path is a start-up error (exit 2), not a crash on the first event. A write that fails
 // later (disk full, a device that refuses writes) is never silent: it is logged, counted in
 // /__mock/health (`counts.file`), and with --journal-file-required the batch is refused with a 500
-// instead of answered 201 (those writes are synchronous, so the answer knows).
+// instead of answered 201 (those writes are synchronous, so the answer knows). Bounds: none — the
+// file grows without a cap, and the asynchronous stream buffers what the disk has not yet taken.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { createWriteStream } from 'node:fs';
-import type { JournalSink, SinkStatus } from '../core/journal';
+import type { JournalSink, SinkStatus } from './types';
 
 export interface FileSinkOptions {
   required: boolean;
@@ -18,6 +19,23 @@ const countLines = (text: string) => {
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
 };
+
+/**
+ * Hands a batch's lines to the sink: with `required` (and a sink that can) written now, a failure
+ * returned as its message so the batch is refused; otherwise queued, a failure only counted.
+ */
+export function writeToSink(sink: JournalSink, required: boolean, lines: string): string | undefined {
+  if (!required || !sink.writeSync) {
+    sink.write(lines);
+    return undefined;
+  }
+  try {
+    sink.writeSync(lines);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
 
 export function createFileSink(path: string, options: FileSinkOptions): JournalSink {
   const fd = openSync(path, 'a');

@@ -1,0 +1,112 @@
+// What the mock recorded (the event store) and what it was asked (the request log), with counters
+// for /__mock/health, a live feed for views, waiters for batching clients and an optional file.
+// Each job is a file of this folder with its own bounds; this one only wires them into a Journal.
+import { createEventStore, entryOf } from './eventStore';
+import { createFeed } from './feed';
+import { writeToSink } from './fileSink';
+import { DEFAULT_QUERY_LIMIT } from './filter';
+import { createRequestLog } from './requestLog';
+import type { Journal, JournalOptions } from './types';
+import { createWaiters } from './waiters';
+
+export type {
+  EntryKind,
+  Journal,
+  JournalCounts,
+  JournalEntry,
+  JournalFilter,
+  JournalMessage,
+  JournalOptions,
+  JournalSink,
+  RecordInput,
+  RecordResult,
+  RequestLogEntry,
+  RequestLogInput,
+  SinkStatus,
+  WaitOptions,
+} from './types';
+export { DEFAULT_QUERY_LIMIT } from './filter';
+export {
+  DEFAULT_REQUEST_LOG_CAP,
+  DEFAULT_REQUEST_LOG_MAX_BYTES,
+  LOGGED_BODY_MAX,
+  headerRecord,
+} from './requestLog';
+export { DEFAULT_WAIT_MS, MAX_WAITERS } from './waiters';
+
+export function createJournal(options: JournalOptions): Journal {
+  const { sink } = options;
+  const store = createEventStore({
+    cap: options.cap,
+    maxBytes: options.maxBytes,
+    now: options.now ?? Date.now,
+  });
+  const log = createRequestLog({ cap: options.requestLogCap, maxBytes: options.requestLogMaxBytes });
+  const feed = createFeed();
+  const waiters = createWaiters(store);
+
+  return {
+    record(input) {
+      const { events } = input;
+      const batch = store.prepare(input);
+      if (sink) {
+        let lines = '';
+        for (let i = 0; i < events.length; i++) lines += JSON.stringify(entryOf(batch, i, events)) + '\n';
+        // A required write that failed refuses the batch: nothing is kept, no seq is used.
+        const error = writeToSink(sink, options.sinkRequired === true, lines);
+        if (error !== undefined) return { ok: false, error };
+      }
+      store.commit(batch);
+      if (feed.active)
+        for (let i = 0; i < events.length; i++)
+          feed.emit({ type: 'event', entry: entryOf(batch, i, events) });
+      waiters.recorded(batch);
+      return { ok: true, firstSeq: batch.firstSeq, raw: batch.raw };
+    },
+    markUndelivered: (requestId, firstSeq) => store.markUndelivered(requestId, firstSeq),
+    query(filter = {}) {
+      return {
+        events: store.collect(filter, filter.since ?? 0, filter.limit ?? DEFAULT_QUERY_LIMIT),
+        total: store.count(filter),
+        dropped: store.counts().dropped,
+      };
+    },
+    count: (filter = {}) => store.count(filter),
+    page: (filter, afterSeq, max) => store.collect(filter, Math.max(afterSeq, filter.since ?? 0), max),
+    waitFor: (filter, wait) => waiters.wait(filter, wait),
+    logRequest(input) {
+      const view = log.add(input);
+      if (feed.active) feed.emit({ type: 'request', entry: view() });
+    },
+    requests: (filter) => log.requests(filter),
+    latestRequests: (maxCount, maxBytes, size) => log.latest(maxCount, maxBytes, size),
+    counts() {
+      const stored = store.counts();
+      const logged = log.counts();
+      // The key order is the one /__mock/health has always shown.
+      return {
+        requests: logged.requests,
+        recorded: stored.recorded,
+        dropped: stored.dropped,
+        kept: stored.kept,
+        bytes: stored.bytes,
+        requests_dropped: logged.requests_dropped,
+        requests_bytes: logged.requests_bytes,
+        not_delivered: logged.not_delivered,
+        ...(sink?.status ? { file: sink.status() } : {}),
+      };
+    },
+    clear() {
+      store.clear();
+      log.clear();
+      waiters.cleared();
+      feed.emit({ type: 'clear' });
+    },
+    subscribe: (listener) => feed.subscribe(listener),
+    async close() {
+      feed.close();
+      waiters.rejectAll();
+      await sink?.close();
+    },
+  };
+}

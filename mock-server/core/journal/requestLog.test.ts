@@ -1,0 +1,79 @@
+import { DEFAULT_OPTIONS } from '../options';
+import { createJournal } from '.';
+import { createRequestLog, headerRecord } from './requestLog';
+
+const maxBytes = DEFAULT_OPTIONS.journalMaxBytes;
+const request = (status: number) => ({
+  received_at: '2026-01-01T00:00:00.000Z',
+  request_id: 'r',
+  method: 'POST',
+  path: '/events',
+  status,
+  reason: 'X',
+  delivered: true,
+  rawHeaders: [],
+  response: { status, headers: {}, body: {} },
+  duration_ms: 1,
+});
+
+describe('journal: the request log', () => {
+  test('the request log is bounded too', () => {
+    const j = createJournal({ cap: 1, maxBytes, requestLogCap: 2 });
+    for (let i = 0; i < 5; i++) j.logRequest(request(400));
+    expect(j.requests().map((r) => r.seq)).toEqual([4, 5]);
+  });
+
+  test('the request log keeps at most 16 KB of a body, as an independent copy', () => {
+    const j = createJournal({ cap: 1, maxBytes });
+    const body = Buffer.from('x'.repeat(100_000));
+    j.logRequest({ ...request(413), bodyBytes: body });
+    body.fill(0x79); // the caller reusing its buffer changes nothing logged
+    const [e] = j.requests();
+    expect(e.body_truncated).toBe(true);
+    expect(String(e.body).startsWith('xxxx')).toBe(true);
+    expect(String(e.body).length).toBeLessThan(17_000);
+    expect(e.body_bytes).toBe(100_000);
+    expect(j.counts().requests_bytes).toBeLessThan(40_000);
+  });
+
+  test('the request log is bounded in bytes too', () => {
+    const j = createJournal({ cap: 1, maxBytes, requestLogMaxBytes: 200_000 });
+    for (let i = 0; i < 100; i++) j.logRequest({ ...request(400), bodyBytes: Buffer.alloc(16 * 1024, 0x61) });
+    const c = j.counts();
+    expect(c.requests_bytes).toBeLessThanOrEqual(200_000);
+    expect(c.requests_dropped).toBeGreaterThan(80);
+    expect(c.requests_dropped + j.requests().length).toBe(100);
+  });
+
+  test('headers: names lower-cased, repeats joined, the token signature redacted', () => {
+    expect(
+      headerRecord([
+        'Content-Type',
+        'application/json',
+        'X-A',
+        '1',
+        'x-a',
+        '2',
+        'TGA-Auth-Token',
+        'claims!sig',
+      ]),
+    ).toEqual({
+      'content-type': 'application/json',
+      'x-a': '1, 2',
+      'tga-auth-token': 'claims!<signature redacted>',
+    });
+  });
+
+  test('a whole JSON body reads back parsed, other text as text; undelivered answers are counted', () => {
+    const log = createRequestLog();
+    const view = log.add({ ...request(201), bodyBytes: Buffer.from('[{"a":1}]') });
+    log.add({ ...request(400), delivered: false, bodyBytes: Buffer.from('not json') });
+    expect(view().body).toEqual([{ a: 1 }]);
+    expect(log.requests({ since: 1 }).map((r) => r.body)).toEqual(['not json']);
+    expect(log.counts()).toMatchObject({ requests: { '201': 1, '400': 1 }, not_delivered: 1 });
+    // The newest that fit the byte budget, oldest first.
+    expect(log.latest(10, 1, () => 1).map((r) => r.seq)).toEqual([2]);
+    log.clear();
+    expect(log.counts()).toEqual({ requests: {}, requests_dropped: 0, requests_bytes: 0, not_delivered: 0 });
+  });
+});

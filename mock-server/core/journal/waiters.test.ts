@@ -1,0 +1,50 @@
+import type { TgaEvent } from '../../../schema';
+import { DEFAULT_OPTIONS } from '../options';
+import { createJournal } from '.';
+import { DEFAULT_WAIT_MS, MAX_WAITERS } from './waiters';
+
+const maxBytes = DEFAULT_OPTIONS.journalMaxBytes;
+const ev = (event_name: string, app_name = 'docs') => ({ event_name, app_name }) as unknown as TgaEvent;
+
+describe('journal: waiters', () => {
+  test('waitFor resolves when enough match, and rejects listing what arrived', async () => {
+    const j = createJournal({ cap: 100, maxBytes });
+    const waiting = j.waitFor({ event_name: 'app-hide' }, { count: 2, timeoutMs: 5000 });
+    j.record({ requestId: 'r1', appName: 'docs', events: [ev('app-init'), ev('app-hide')] });
+    j.record({ requestId: 'r2', appName: 'docs', events: [ev('app-hide')] });
+    expect((await waiting).map((e) => e.seq)).toEqual([2, 3]);
+    await expect(j.waitFor({ event_name: 'purchase' }, { timeoutMs: 20 })).rejects.toThrow(
+      /expected 1 event matching .*purchase.* got 0; what did arrive: app-init \(app docs\), 2× app-hide \(app docs\)/,
+    );
+  });
+
+  test(`a wait without a timeout lasts DEFAULT_WAIT_MS (${DEFAULT_WAIT_MS} ms)`, async () => {
+    jest.useFakeTimers();
+    try {
+      const j = createJournal({ cap: 10, maxBytes });
+      const waiting = j.waitFor({ event_name: 'app-init' });
+      const settled = expect(waiting).rejects.toThrow(`within ${DEFAULT_WAIT_MS} ms, got 0; nothing arrived`);
+      jest.advanceTimersByTime(DEFAULT_WAIT_MS);
+      await settled;
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  test('at most MAX_WAITERS wait at once; a clear forgets what they had seen', async () => {
+    const j = createJournal({ cap: 10, maxBytes });
+    const pending = Array.from({ length: MAX_WAITERS }, () =>
+      j.waitFor({ event_name: 'app-init' }, { count: 2, timeoutMs: 60_000 }),
+    );
+    await expect(j.waitFor({}, { timeoutMs: 60_000 })).rejects.toThrow(
+      `${MAX_WAITERS} waits are pending already`,
+    );
+    j.record({ requestId: 'r1', appName: 'docs', events: [ev('app-init')] });
+    j.clear();
+    j.record({ requestId: 'r2', appName: 'docs', events: [ev('app-init')] });
+    // Had the clear not reset what they had seen, r2 alone would have resolved them.
+    j.record({ requestId: 'r3', appName: 'docs', events: [ev('app-init')] });
+    expect((await pending[0]).map((e) => e.request_id)).toEqual(['r2', 'r3']);
+    await Promise.all(pending);
+  });
+});

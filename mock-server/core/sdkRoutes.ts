@@ -1,0 +1,50 @@
+// The SDK-facing routes, written once: the Express app registers them, the server's hot path
+// (http/server.ts) answers them without the router, and the MSW handlers serve them on both of
+// the SDK's backends. A new endpoint is one row here (and, for a new kind of answer, one branch in
+// core/frame.ts).
+import type { EntryKind } from './journal';
+
+/** The official SDK's backends: production, and staging (`env: 'STG'`). */
+export const SDK_BACKENDS = ['https://tganalytics.xyz', 'https://staging.tganalytics.xyz'] as const;
+
+export interface SdkRoute {
+  readonly method: 'POST' | 'GET' | 'OPTIONS';
+  readonly path: string;
+  /** What answers: an exchange recording this kind of entry, the threshold, or a CORS preflight. */
+  readonly serves: EntryKind | 'threshold' | 'preflight';
+}
+
+// Each path also answers the CORS preflight the browser sends before a cross-origin request
+// (the SDK's requests are cross-origin and carry TGA-Auth-Token): see SDK_ROUTES.
+const ANSWERED: readonly SdkRoute[] = [
+  { method: 'POST', path: '/events', serves: 'event' },
+  // Not in the docs: the official SDK sends it after a TON Connect wallet connects.
+  { method: 'POST', path: '/events/fingerprint', serves: 'fingerprint' },
+  // Not in the docs: the official SDK fetches it at start (2 s timeout) to learn per-session caps.
+  { method: 'GET', path: '/events/threshold', serves: 'threshold' },
+];
+
+export const SDK_PATHS: readonly string[] = ANSWERED.map((r) => r.path);
+
+export const SDK_ROUTES: readonly SdkRoute[] = Object.freeze(
+  [...ANSWERED, ...SDK_PATHS.map((path): SdkRoute => ({ method: 'OPTIONS', path, serves: 'preflight' }))].map(
+    (r) => Object.freeze(r),
+  ),
+);
+
+/** POST /events, the route the SDK posts its batches to. */
+export const EVENTS_ROUTE: SdkRoute = SDK_ROUTES[0];
+
+/**
+ * The route of a request line, matched exactly (the query ignored), or undefined. Allocation-free:
+ * the server's hot path asks it for every request.
+ */
+export function sdkRoute(method: string | undefined, url: string | undefined): SdkRoute | undefined {
+  if (url === undefined) return undefined;
+  for (const route of SDK_ROUTES) {
+    if (route.method !== method || !url.startsWith(route.path)) continue;
+    // '?' (63) starts the query.
+    if (url.length === route.path.length || url.charCodeAt(route.path.length) === 63) return route;
+  }
+  return undefined;
+}

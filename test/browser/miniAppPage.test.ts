@@ -1,0 +1,92 @@
+// An unmodified Mini App page in Chromium through tga-contract/playwright's routeToMock alone:
+// Telegram's script answered with the stand-in, the SDK's CDN script with the installed bundle, the
+// SDK's API with the mock, its third-party hosts refused, and nothing else leaving the machine.
+import type { Page } from 'playwright-core';
+import { startMock, type RunningMock } from '../../mock-server/startMock';
+import {
+  routeToMock,
+  telegramCalls,
+  telegramEmit,
+  telegramLaunchUrl,
+  type HandledRequest,
+} from '../../playwright';
+import { describeBrowser, launchChromium, type LaunchedBrowser } from './support/chromium';
+import { miniAppPageHtml } from './support/miniAppPage';
+import { startStaticServer, type StaticServer } from './support/staticServer';
+
+jest.setTimeout(60_000);
+
+const USER = { id: 5123456789, first_name: 'Ada', language_code: 'en', is_premium: true };
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
+
+describeBrowser('an unmodified Mini App page, hermetic through routeToMock', () => {
+  let mock: RunningMock;
+  let site: StaticServer;
+  let browser: LaunchedBrowser;
+  let page: Page;
+  const handled: HandledRequest[] = [];
+  const leaked: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mock = await startMock();
+    site = await startStaticServer({
+      '/': { type: 'text/html', body: miniAppPageHtml(mock.token('docs', 'http://127.0.0.1'), 'docs') },
+    });
+    browser = await launchChromium();
+    // Registered first, so it runs last: a request none of routeToMock's routes took.
+    await browser.context.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      if (LOOPBACK.includes(url.hostname)) return route.continue();
+      leaked.push(url.toString());
+      return route.abort('blockedbyclient');
+    });
+    await routeToMock(browser.context, mock.url, { onHandled: (h) => handled.push(h) });
+    page = await browser.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(telegramLaunchUrl(`${site.origin()}/`, { user: USER }));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await mock?.close();
+  });
+
+  test("app-init arrives with the launch's user, and the page shows that id", async () => {
+    const [init] = await mock.waitForEvents({ event_name: 'app-init' });
+    expect(init.event).toMatchObject({ user_id: USER.id, app_name: 'docs' });
+    expect(await page.textContent('#user')).toBe(String(USER.id));
+  });
+
+  test('telegramCalls lists what the page asked of Telegram; telegramEmit reaches its handler', async () => {
+    const events = (await telegramCalls(page)).map((c) => c.event);
+    expect(events).toEqual(
+      expect.arrayContaining(['web_app_ready', 'web_app_expand', 'web_app_setup_main_button']),
+    );
+    const setup = (await telegramCalls(page)).filter((c) => c.event === 'web_app_setup_main_button').at(-1);
+    expect(setup?.params).toMatchObject({ is_visible: true, text: 'Buy' });
+    await telegramEmit(page, 'main_button_pressed');
+    await telegramEmit(page, 'main_button_pressed');
+    expect(await page.textContent('#clicks')).toBe('2');
+  });
+
+  test('both CDN scripts were served locally, the third-party hosts refused, nothing leaked', () => {
+    const served = handled.filter((h) => h.outcome === 'served').map((h) => h.kind);
+    expect(served.sort()).toEqual(['sdk-script', 'telegram-script']);
+    const refusedHosts = handled.filter((h) => h.kind === 'third-party').map((h) => new URL(h.url).hostname);
+    expect(refusedHosts.every((h) => h.endsWith('.innerworks.me'))).toBe(true);
+    expect(leaked).toEqual([]);
+    expect(pageErrors.filter((m) => /WebView|telegramAnalytics|Telegram/.test(m))).toEqual([]);
+  });
+
+  test('telegramCalls and telegramEmit name the stand-in when the page has none', async () => {
+    const bare = await browser.context.newPage();
+    try {
+      await bare.goto(`${site.origin()}/nothing-here`);
+      await expect(telegramCalls(bare)).rejects.toThrow('the page has no Telegram stand-in');
+      await expect(telegramEmit(bare, 'main_button_pressed')).rejects.toThrow('telegramScript');
+    } finally {
+      await bare.close();
+    }
+  });
+});

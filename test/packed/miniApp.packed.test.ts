@@ -1,0 +1,96 @@
+// The acceptance of "a Mini App's own page, unmodified, tested offline", as a user gets it: in an
+// empty folder, the packed tarball, @telegram-apps/analytics 1.6.4 and playwright-core (copied from
+// this repository's node_modules: no registry), and there the two examples of
+// docs/testing-mini-apps.md's "Your page, unmodified", taken from the page: the script (both CDN
+// script tags, no stub; run with node) and the @playwright/test spec (run with `playwright test`,
+// @playwright/test and playwright copied in too), both against Debian's Chromium.
+import { cpSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { CHROMIUM_PATH, describeBrowser } from '../browser/support/chromium';
+import { codeBlocks, readPage } from '../docs/markdown';
+import {
+  cleanEnv as env,
+  installPacked,
+  packFromCopy,
+  ROOT,
+  run,
+  type Packed,
+} from '../support/packedPackage';
+
+const PAGE = 'docs/testing-mini-apps.md';
+const THIS_TEST = 'test/packed/miniApp.packed.test.ts';
+
+/** The page's ts blocks that name this test as the one that runs them: the script, then the spec. */
+function docsExamples(): { script: string; spec: string } {
+  const blocks = codeBlocks(PAGE, readPage(PAGE)).filter(
+    (b) => b.lang === 'ts' && b.after.includes(`\`${THIS_TEST}\` runs this example`),
+  );
+  expect(blocks).toHaveLength(2);
+  return { script: blocks[0].code, spec: blocks[1].code };
+}
+
+let packed: Packed | undefined;
+let dir: string;
+
+afterAll(() => packed?.cleanup());
+
+const copyIn = (pkg: string) =>
+  cpSync(path.join(ROOT, 'node_modules', pkg), path.join(dir, 'node_modules', pkg), {
+    recursive: true,
+    dereference: true,
+  });
+
+test('the docs page has the two examples for this test, using the package entry points', () => {
+  const { script, spec } = docsExamples();
+  expect(script).toContain("from 'tga-contract/playwright'");
+  expect(script).toContain('https://telegram.org/js/telegram-web-app.js');
+  expect(script).toContain('https://tganalytics.xyz/index.js');
+  expect(script).not.toContain('WebView');
+  expect(spec).toContain("from 'tga-contract/playwright/test'");
+});
+
+describeBrowser('an unmodified Mini App page with the installed package', () => {
+  beforeAll(async () => {
+    packed = await packFromCopy('tga-miniapp-packed-');
+    dir = await installPacked(packed, 'packed-miniapp-consumer');
+    for (const pkg of ['playwright-core', '@telegram-apps/analytics']) copyIn(pkg);
+  }, 300_000);
+
+  test("the script example runs: app-init with the launch's user, Telegram's calls, nothing leaves", async () => {
+    const js = ts.transpileModule(docsExamples().script, {
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        esModuleInterop: true,
+      },
+    }).outputText;
+    writeFileSync(path.join(dir, 'miniapp.e2e.js'), js);
+    const result = await run(process.execPath, ['miniapp.e2e.js'], {
+      cwd: dir,
+      env: { ...env, CHROMIUM_PATH },
+    }).catch((e: { code: number; stdout: string; stderr: string }) => {
+      throw new Error(`the example exited ${e.code}\n${e.stdout}\n${e.stderr}`);
+    });
+    expect(result.stdout).toMatch(
+      /^app-init for user 5123456789; \d+ calls to Telegram; nothing left the machine\n$/,
+    );
+  }, 120_000);
+
+  test('the @playwright/test fixture example passes under `playwright test`', async () => {
+    for (const pkg of ['@playwright/test', 'playwright']) copyIn(pkg);
+    writeFileSync(path.join(dir, 'miniapp.spec.ts'), docsExamples().spec);
+    writeFileSync(
+      path.join(dir, 'playwright.config.js'),
+      "module.exports = { testDir: '.', testMatch: 'miniapp.spec.ts', workers: 1, reporter: 'line' };\n",
+    );
+    const cli = path.join(dir, 'node_modules', '@playwright', 'test', 'cli.js');
+    const result = await run(process.execPath, [cli, 'test'], {
+      cwd: dir,
+      env: { ...env, CHROMIUM_PATH },
+    }).catch((e: { code: number; stdout: string; stderr: string }) => {
+      throw new Error(`playwright test exited ${e.code}\n${e.stdout}\n${e.stderr}`);
+    });
+    expect(result.stdout).toContain('1 passed');
+  }, 180_000);
+});
