@@ -12,6 +12,7 @@ module.exports = {
     '<rootDir>/mock-server',
     '<rootDir>/playwright',
     '<rootDir>/conformance',
+    '<rootDir>/gate',
     '<rootDir>/scripts',
     '<rootDir>/test',
   ],

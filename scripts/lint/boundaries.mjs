@@ -1,14 +1,17 @@
 // The project's import boundaries as an ESLint rule, so a forbidden import fails `npm run lint`
 // (and so `npm test`) instead of relying on memory. Each folder says which of our folders it may
-// not import; `test/` may import anything. See docs/architecture.md.
+// not import; `test/` may import anything. Why each boundary is there: docs/architecture.md#boundaries.
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
+/** The mock's shells around its core: the HTTP one (with the inspector page it serves) and MSW's. */
+const SHELLS = ['mock-server/http', 'mock-server/inspector', 'mock-server/msw'];
+
 /**
- * [folder of the importing file, rule]: `only` lists what of ours it may import (files outside
- * every listed folder are ours too: a list means "nothing else"); `never` what it may not; `packages`
- * npm packages it may not.
+ * [folder of the importing file, rule], the more specific folders first: `only` lists what of ours
+ * it may import (files outside every listed folder are ours too: a list means "nothing else");
+ * `never` what it may not; `packages` npm packages it may not.
  */
 export const BOUNDARIES = [
   ['schema', { only: ['schema'], why: 'the contract imports nothing of ours' }],
@@ -16,9 +19,25 @@ export const BOUNDARIES = [
   [
     'mock-server/core',
     {
-      never: ['mock-server/http', 'conformance', 'playwright'],
+      never: SHELLS,
       packages: ['express'],
-      why: "the mock's decision core is plain functions: Express and mock-server/http are its shell",
+      why: "the mock's decision core is plain functions: Express, mock-server/http and mock-server/msw are its shells",
+    },
+  ],
+  // The inspector is part of the HTTP shell (it may import mock-server/http); the two shells never
+  // import each other: what both need lives in mock-server/core.
+  ...['mock-server/http', 'mock-server/inspector'].map((folder) => [
+    folder,
+    {
+      never: ['mock-server/msw'],
+      why: 'a shell never imports another: the HTTP shell (http/, inspector/) shares with mock-server/msw only through mock-server/core',
+    },
+  ]),
+  [
+    'mock-server/msw',
+    {
+      never: ['mock-server/http', 'mock-server/inspector'],
+      why: 'a shell never imports another: mock-server/msw shares with the HTTP shell (http/, inspector/) only through mock-server/core',
     },
   ],
   [
@@ -50,6 +69,13 @@ export const BOUNDARIES = [
     },
   ],
   [
+    'gate',
+    {
+      only: ['gate', 'schema', 'cli-kit'],
+      why: 'the breaking-change gate judges the schema files alone: never the mock, the suite, the Playwright helpers or scripts',
+    },
+  ],
+  [
     'scripts',
     {
       only: ['scripts', 'schema', 'cli-kit', 'mock-server/index.ts'],
@@ -58,7 +84,7 @@ export const BOUNDARIES = [
   ],
 ];
 
-const OURS = ['schema', 'cli-kit', 'mock-server', 'playwright', 'conformance', 'scripts', 'test'];
+const OURS = ['schema', 'cli-kit', 'mock-server', 'playwright', 'conformance', 'gate', 'scripts', 'test'];
 
 const within = (file, folder) => file === folder || file.startsWith(`${folder}/`);
 
@@ -73,12 +99,8 @@ function target(fromFile, specifier) {
   return rel;
 }
 
-/** Why `fromFile` may not import `specifier`, or null when it may. */
-export function violation(fromFile, specifier) {
-  const from = path.relative(ROOT, fromFile).split(path.sep).join('/');
-  const rule = BOUNDARIES.find(([folder]) => within(from, folder))?.[1];
-  if (!rule) return null;
-  const to = target(fromFile, specifier);
+/** Why `rule` forbids importing `specifier` (naming `to` of ours, or null for a package), or null. */
+function broken(rule, specifier, to) {
   if (to === null) {
     const pkg = specifier.startsWith('@')
       ? specifier.split('/').slice(0, 2).join('/')
@@ -92,12 +114,28 @@ export function violation(fromFile, specifier) {
   return null;
 }
 
+/**
+ * Why `fromFile` may not import `specifier`, or null when it may. Every rule of a folder holding the
+ * file applies (mock-server/http/ keeps mock-server/'s too); the most specific one, listed first, names the reason.
+ */
+export function violation(fromFile, specifier) {
+  const from = path.relative(ROOT, fromFile).split(path.sep).join('/');
+  const to = target(fromFile, specifier);
+  for (const [folder, rule] of BOUNDARIES) {
+    const why = within(from, folder) && broken(rule, specifier, to);
+    if (why) return why;
+  }
+  return null;
+}
+
 const rule = {
   meta: {
     type: 'problem',
     docs: { description: "imports across the project's folder boundaries" },
     schema: [],
-    messages: { forbidden: '{{file}} may not import {{specifier}}: {{why}}.' },
+    messages: {
+      forbidden: '{{file}} may not import {{specifier}}: {{why}} (docs/architecture.md#boundaries).',
+    },
   },
   create(context) {
     const check = (node, source) => {

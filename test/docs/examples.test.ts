@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { decodeToken, DEFAULT_OPTIONS, startMock, type RunningMock } from '../../mock-server';
-import { RULES } from '../../scripts/breaking/rules';
+import { RULES } from '../../gate/rules';
 import { codeBlocks, docPages, readPage, ROOT, section, type CodeBlock } from './markdown';
 import {
   cliOfBin,

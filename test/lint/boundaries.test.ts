@@ -40,6 +40,24 @@ const FORBIDDEN: [string, string][] = [
   ['playwright/x.ts', "import { createApp } from '../mock-server/http/app';"],
   ['playwright/x.ts', "import { runChecks } from '../conformance/checks';"],
   ['playwright/x.ts', "import { createApp } from '../mock-server/telegram/other';"],
+  // A shell never imports another (the inspector is part of the HTTP shell); the core imports none.
+  ['mock-server/http/x.ts', "import { createMswMock } from '../msw';"],
+  ['mock-server/inspector/x.ts', "import { createMswMock } from '../msw/index';"],
+  ['mock-server/msw/x.ts', "import { createApp } from '../http/app';"],
+  ['mock-server/msw/x.ts', "import { createInspectorRouter } from '../inspector/createInspectorRouter';"],
+  ['mock-server/core/x.ts', "import { createMswMock } from '../msw';"],
+  ['mock-server/core/x.ts', "import type { X } from '../inspector/inspectorRow';"],
+  ['mock-server/msw/x.ts', "import { runChecks } from '../../conformance/checks';"],
+  // The gate judges schema files: never the mock, the suite, the Playwright helpers or scripts.
+  ['gate/x.ts', "import { startMock } from '../mock-server';"],
+  ['gate/structural/x.ts', "import { decide } from '../../mock-server/core/decide';"],
+  ['gate/x.ts', "import { runChecks } from '../conformance/checks';"],
+  ['gate/sampling/x.ts', "const c = require('../../conformance');"],
+  ['gate/x.ts', "import { routeToMock } from '../playwright';"],
+  ['gate/x.ts', "import { runCli } from '../scripts/scriptCli';"],
+  // The contract imports nothing of ours, not even the gate.
+  ['schema/x.ts', "import { judge } from '../gate/gate';"],
+  ['schema/json/x.ts', "import type { Report } from '../../conformance/report';"],
 ];
 
 const ALLOWED: [string, string][] = [
@@ -61,6 +79,21 @@ const ALLOWED: [string, string][] = [
   ],
   ['playwright/x.ts', "import { telegramWebAppScriptText } from '../mock-server/telegram/standIn';"],
   [
+    'mock-server/inspector/x.ts',
+    "import { sendReason } from '../http/send';\nimport { decide } from '../core/decide';",
+  ],
+  ['mock-server/http/x.ts', "import { createInspectorRouter } from '../inspector/createInspectorRouter';"],
+  ['mock-server/msw/x.ts', "import { decide } from '../core/decide';\nimport { http } from 'msw';"],
+  [
+    'gate/structural/x.ts',
+    "import type { SchemaNode } from '../../schema/json/resolveRefs';\nimport { RULES } from '../rules';",
+  ],
+  [
+    'gate/x.ts',
+    "import { str } from '../cli-kit';\nimport { schemas } from '../schema';\nimport Ajv from 'ajv/dist/2020';",
+  ],
+  ['test/x.ts', "import { judge } from '../gate/gate';"],
+  [
     'test/x.ts',
     "import { createApp } from '../mock-server/http/app';\nimport { x } from '../conformance/y';",
   ],
@@ -77,6 +110,8 @@ beforeAll(() => {
 test.each(FORBIDDEN.map((c, i) => [...c, i] as const))('%s may not: %s', (_file, _code, i) => {
   expect(results[i]).toHaveLength(1);
   expect(results[i][0]).toMatch(/may not import/);
+  // Each message sends the reader to the page that says why the boundary is there.
+  expect(results[i][0]).toContain('docs/architecture.md#boundaries');
 });
 
 test.each(ALLOWED.map((c, i) => [...c, FORBIDDEN.length + i] as const))('%s may: %s', (_file, _code, i) => {

@@ -17,7 +17,7 @@ const FORBIDDEN = [
   [/\.test\.|\.spec\./, 'a test'],
   [/(^|\/)(test|tests|test-support|__tests__)\//, 'a test harness'],
   [/(^|\/)fixtures?(\/|\.)/, 'a fixture'],
-  [/(^|\/)(bench|soak|fuzz|breaking|scripts)\//, 'a script (bench, soak, fuzz, gate)'],
+  [/(^|\/)(bench|soak|fuzz|gate|scripts)\//, 'a script (bench, soak, fuzz, gate)'],
   [/\.tgz$/, 'a tarball'],
 ] as const;
 
