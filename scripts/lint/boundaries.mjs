@@ -43,8 +43,8 @@ export const BOUNDARIES = [
   [
     'mock-server',
     {
-      never: ['conformance', 'playwright'],
-      why: 'the mock never imports the conformance suite, nor the Playwright helpers (the main entry must not load Playwright)',
+      never: ['conformance', 'playwright', 'gate'],
+      why: 'the mock never imports the conformance suite, the gate, nor the Playwright helpers (the main entry must not load Playwright)',
     },
   ],
   [
@@ -64,7 +64,7 @@ export const BOUNDARIES = [
   [
     'conformance',
     {
-      never: ['mock-server', 'playwright'],
+      never: ['mock-server', 'playwright', 'gate'],
       why: 'the suite talks to a server over HTTP only, never to the mock inside',
     },
   ],
