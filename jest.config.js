@@ -1,3 +1,5 @@
+const os = require('node:os');
+
 // msw 2.13+ loads these, which ship only as ES modules; Jest (CommonJS) cannot require them
 // (mswjs/msw#2698), so they alone are transpiled to CommonJS. A user's own Jest setup with msw
 // needs the same (docs/testing-mini-apps.md).
@@ -29,4 +31,10 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.js'],
+  // Speed on a 2-core machine (Jest's default there is one worker): two workers, the slow files
+  // first, one packed tarball per run (test/support/packedPackage.ts).
+  maxWorkers: Math.max(2, os.availableParallelism() - 1),
+  testSequencer: '<rootDir>/scripts/jest-sequencer.js',
+  globalSetup: '<rootDir>/scripts/jest-global-setup.js',
+  globalTeardown: '<rootDir>/scripts/jest-global-teardown.js',
 };

@@ -8,7 +8,7 @@ import { startMock, type RunningMock } from '../../mock-server';
 import pkg from '../../package.json';
 import { mutants } from '../conformance-mutants/mutants';
 import { startMutantProxy } from '../conformance-mutants/mutantProxy';
-import { cleanEnv as env, installPacked, packFromCopy, run, type Packed } from '../support/packedPackage';
+import { bareConsumer, cleanEnv as env, packedTarball, run, type Packed } from '../support/packedPackage';
 
 let packed: Packed;
 let dir: string;
@@ -32,8 +32,8 @@ async function conformance(
 }
 
 beforeAll(async () => {
-  packed = await packFromCopy('tga-conformance-packed-');
-  dir = await installPacked(packed, 'packed-conformance-consumer');
+  packed = await packedTarball('tga-conformance-packed-');
+  dir = await bareConsumer(packed, 'packed-conformance-consumer');
   mock = await startMock({ logLevel: 'silent' });
 }, 300_000);
 

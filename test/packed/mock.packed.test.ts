@@ -9,14 +9,14 @@ import { selfSignedCertificate } from '../../mock-server/test-support/selfSigned
 import { documentedResponse } from '../../schema';
 import pkg from '../../package.json';
 import { tarballViolations } from './tarballPolicy';
-import { cleanEnv as env, installPacked, packFromCopy, run, type Packed } from '../support/packedPackage';
+import { bareConsumer, cleanEnv as env, packedTarball, run, type Packed } from '../support/packedPackage';
 
 let packed: Packed;
 let dir: string;
 
 beforeAll(async () => {
-  packed = await packFromCopy('tga-mock-packed-');
-  dir = await installPacked(packed, 'packed-mock-consumer');
+  packed = await packedTarball('tga-mock-packed-');
+  dir = await bareConsumer(packed, 'packed-mock-consumer');
 }, 300_000);
 
 afterAll(() => packed?.cleanup());

@@ -3,10 +3,10 @@
 // official SDK 1.6.4 and Vitest are installed, and the MSW example of docs/testing-mini-apps.md,
 // taken from the page, runs there unchanged. A setup file makes any attempt to open a port throw:
 // the MSW path must need none.
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { codeBlocks, readPage } from '../docs/markdown';
-import { cleanEnv, installPacked, packFromCopy, run, type Packed } from '../support/packedPackage';
+import { cleanEnv, installPacked, packedTarball, run, type Packed } from '../support/packedPackage';
 
 jest.setTimeout(300_000);
 
@@ -28,7 +28,7 @@ let packed: Packed;
 let dir: string;
 
 beforeAll(async () => {
-  packed = await packFromCopy('tga-msw-packed-');
+  packed = await packedTarball('tga-msw-packed-');
   dir = await installPacked(packed, 'packed-msw-consumer', [
     'msw@2',
     'jsdom@26',
@@ -37,7 +37,12 @@ beforeAll(async () => {
   ]);
 }, 600_000);
 
-afterAll(() => packed?.cleanup());
+// Its own install is the run's largest folder: removed here, beside the other worker's tests,
+// rather than at the run's end.
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  packed?.cleanup();
+});
 
 test("the docs' MSW + jsdom example passes in a scratch project, without opening a port", async () => {
   writeFileSync(path.join(dir, 'analytics.msw.test.ts'), docsExample());

@@ -9,9 +9,9 @@ import ts from 'typescript';
 import { CHROMIUM_PATH, describeBrowser } from '../browser/support/chromium';
 import { codeBlocks, readPage } from '../docs/markdown';
 import {
+  bareConsumer,
   cleanEnv as env,
-  installPacked,
-  packFromCopy,
+  packedTarball,
   ROOT,
   run,
   type Packed,
@@ -42,9 +42,10 @@ test('the docs page has exactly one example for this test, and it uses the packa
 
 describeBrowser('the installed package with Playwright and the official SDK', () => {
   beforeAll(async () => {
-    packed = await packFromCopy('tga-playwright-packed-');
+    packed = await packedTarball('tga-playwright-packed-');
     // The tarball alone: playwright-core is an optional peer, so npm installs without it.
-    dir = await installPacked(packed, 'packed-playwright-consumer');
+    dir = await bareConsumer(packed, 'packed-playwright-consumer');
+    // Into the run's one install (node_modules is linked): the other packed tests use neither.
     for (const pkg of ['playwright-core', '@telegram-apps/analytics'])
       cpSync(path.join(ROOT, 'node_modules', pkg), path.join(dir, 'node_modules', pkg), {
         recursive: true,

@@ -1,8 +1,20 @@
 // The package as users get it: `npm pack` from a copy of the working tree (pack runs the `prepare`
 // build, and the repository's own dist/ may be in use by other tests), and the tarball installed
-// into an empty folder. Shared by every packed-package test.
+// into an empty folder. Shared by every packed-package test: within one Jest run the tarball is
+// packed once and the bare install made once, by whichever test file asks first (the others,
+// possibly in other workers, wait for it); a file run on its own packs on demand all the same.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -17,17 +29,20 @@ export const cleanEnv = {
   npm_config_fund: 'false',
 };
 
+/** The run's scratch folder (scripts/jest-global-setup.js makes it, its teardown removes it). */
+export const RUN_DIR_ENV = 'PACKED_RUN_DIR';
+
 export interface Packed {
-  /** The scratch folder holding the copy, the tarball and any consumer; remove it with `cleanup`. */
+  /** The scratch folder holding the tarball and any consumer. */
   dir: string;
   tarball: string;
   /** Every path in the tarball, relative to the package root (npm pack --json). */
   files: string[];
+  /** Removes the folder when it is this test file's own; the run's shared one outlives the file. */
   cleanup(): void;
 }
 
-export async function packFromCopy(prefix: string): Promise<Packed> {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+async function packInto(dir: string): Promise<{ tarball: string; files: string[] }> {
   const src = path.join(dir, 'src');
   const skipped = /^\/(node_modules|dist|\.git|\.artifacts|coverage)(\/|$)|\.tgz$/;
   cpSync(ROOT, src, { recursive: true, filter: (p) => !skipped.test(p.slice(ROOT.length)) });
@@ -42,12 +57,65 @@ export async function packFromCopy(prefix: string): Promise<Packed> {
     filename: string;
     files: { path: string }[];
   }[];
-  return {
-    dir,
-    tarball: path.join(dir, report[0].filename),
-    files: report[0].files.map((f) => f.path),
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
-  };
+  return { tarball: path.join(dir, report[0].filename), files: report[0].files.map((f) => f.path) };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * `make()`'s result, made once per `dir` across processes: the first caller takes a lock folder and
+ * writes the result (or its failure) to a file; every other caller waits for that file.
+ */
+async function once<T>(dir: string, key: string, make: () => Promise<T>): Promise<T> {
+  const done = path.join(dir, `${key}.json`);
+  const failed = path.join(dir, `${key}.failed`);
+  if (!takeLock(path.join(dir, `${key}.lock`))) {
+    for (let waited = 0; waited < 600_000; waited += 100) {
+      if (existsSync(done)) return JSON.parse(readFileSync(done, 'utf8')) as T;
+      if (existsSync(failed))
+        throw new Error(`${key} failed in another test file:\n${readFileSync(failed, 'utf8')}`);
+      await sleep(100);
+    }
+    throw new Error(`${key}: still not made by another test file after 10 minutes`);
+  }
+  try {
+    const value = await make();
+    // Written whole, then renamed: a waiter never reads half a file.
+    writeFileSync(`${done}.tmp`, JSON.stringify(value));
+    renameSync(`${done}.tmp`, done);
+    return value;
+  } catch (error) {
+    writeFileSync(failed, String((error as Error).stack ?? error));
+    throw error;
+  }
+}
+
+/** Creating a folder is atomic: true for the one caller that made it, false when it existed. */
+function takeLock(lock: string): boolean {
+  try {
+    mkdirSync(lock);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/** The tarball of this Jest run (packed by the first test file that asks), or this file's own. */
+export async function packedTarball(prefix: string): Promise<Packed> {
+  const shared = process.env[RUN_DIR_ENV];
+  if (shared && existsSync(shared)) {
+    const made = await once(shared, 'pack', () => packInto(shared));
+    return { dir: shared, ...made, cleanup: () => {} };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  try {
+    const made = await packInto(dir);
+    return { dir, ...made, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** An empty project in the scratch folder with the tarball (and `extra` packages) installed; its path. */
@@ -61,5 +129,18 @@ export async function installPacked(packed: Packed, name: string, extra: string[
     ['install', '--prefer-offline', '--omit=dev', `./${path.basename(packed.tarball)}`, ...extra],
     { cwd: consumer, env: cleanEnv, maxBuffer: 32 << 20 },
   );
+  return consumer;
+}
+
+/**
+ * A project folder of its own, `name`, with the tarball alone installed: the install is made once
+ * in the scratch folder and every such project's node_modules links to it. Its path.
+ */
+export async function bareConsumer(packed: Packed, name: string): Promise<string> {
+  const installed = await once(packed.dir, 'bare-install', () => installPacked(packed, 'bare-install'));
+  const consumer = path.join(packed.dir, name);
+  mkdirSync(consumer);
+  cpSync(path.join(installed, 'package.json'), path.join(consumer, 'package.json'));
+  symlinkSync(path.join(installed, 'node_modules'), path.join(consumer, 'node_modules'), 'dir');
   return consumer;
 }
