@@ -12,7 +12,7 @@ import { codeBlocks, readPage } from '../docs/markdown';
 import {
   cleanEnv as env,
   installPacked,
-  packFromCopy,
+  packedTarball,
   ROOT,
   run,
   type Packed,
@@ -52,7 +52,7 @@ test('the docs page has the two examples for this test, using the package entry 
 
 describeBrowser('an unmodified Mini App page with the installed package', () => {
   beforeAll(async () => {
-    packed = await packFromCopy('tga-miniapp-packed-');
+    packed = await packedTarball('tga-miniapp-packed-');
     dir = await installPacked(packed, 'packed-miniapp-consumer');
     for (const pkg of ['playwright-core', '@telegram-apps/analytics']) copyIn(pkg);
   }, 300_000);
