@@ -10,11 +10,13 @@ import { decodeJournalFilter } from '../core/journal/filter';
 import { DEFAULT_WAIT_MS } from '../core/journal/waiters';
 import { publicOptions, type MockOptions } from '../core/options';
 import { sendJson, sendReason } from './send';
-import { streamJsonArray } from './streamJson';
+import { DEFAULT_STALL_MS, PAGE_BYTES, streamJsonArray } from './streamJson';
 
 const CONTROL_BODY_LIMIT = 64 * 1024;
-/** Entries per written page of a streamed answer. */
+/** Entries per written page of a streamed answer (and at most PAGE_BYTES of them). */
 const PAGE = 200;
+/** Request log entries looked at per page of GET /__mock/requests. */
+const REQUEST_PAGE = 50;
 
 export interface ControlDeps {
   options: MockOptions;
@@ -61,6 +63,9 @@ export function controlRoutes(deps: ControlDeps): express.Router {
   const router = express.Router();
   router.use(guard(deps.options.adminToken));
   const ok = (res: Response, body: unknown, status = 200) => sendJson(res, status, body);
+  // A reader that leaves a page unread this long is cut off, as a client that sends its request
+  // slowly is (--request-timeout).
+  const stallMs = deps.options.requestTimeout > 0 ? deps.options.requestTimeout : DEFAULT_STALL_MS;
 
   router.get('/health', (_req, res) => {
     ok(res, {
@@ -80,14 +85,26 @@ export function controlRoutes(deps: ControlDeps): express.Router {
     let wait = '';
     if (min !== undefined) {
       if (waiting >= MAX_WAITERS) return sendReason(res, 'CONTROL_BUSY');
+      if (res.destroyed) return;
+      // The slot is freed as soon as the client goes, not at the end of its wait_ms.
+      const gone = new AbortController();
+      const onClose = () => gone.abort();
+      res.once('close', onClose);
       waiting++;
       try {
-        await journal.waitFor(filter, { count: min, timeoutMs: waitMs ?? DEFAULT_WAIT_MS });
-        wait = '"timed_out":false,';
+        const outcome = await journal.waitUntil(filter, {
+          count: min,
+          timeoutMs: waitMs ?? DEFAULT_WAIT_MS,
+          signal: gone.signal,
+        });
+        wait = outcome.ok
+          ? '"timed_out":false,'
+          : `"timed_out":true,"message":${JSON.stringify(outcome.message)},`;
       } catch (e) {
         wait = `"timed_out":true,"message":${JSON.stringify((e as Error).message)},`;
       } finally {
         waiting--;
+        res.off('close', onClose);
       }
       if (res.destroyed) return;
     }
@@ -96,13 +113,20 @@ export function controlRoutes(deps: ControlDeps): express.Router {
     const { dropped } = journal.counts();
     let after = filter.since ?? 0;
     let sent = 0;
+    // Each event as the bytes it was received in; a page is at most PAGE entries and PAGE_BYTES.
     const page = () => {
-      const entries = journal.page(filter as JournalFilter, after, Math.min(PAGE, limit - sent));
-      sent += entries.length;
-      if (entries.length > 0) after = entries[entries.length - 1].seq;
-      return entries;
+      const { items, lastSeq } = journal.pageBytes(
+        filter as JournalFilter,
+        after,
+        Math.min(PAGE, limit - sent),
+        PAGE_BYTES,
+      );
+      sent += items.length;
+      after = lastSeq;
+      return items;
     };
-    await streamJsonArray(res, `{${wait}"total":${total},"dropped":${dropped},"events":[`, page, ']}');
+    const head = `{${wait}"total":${total},"dropped":${dropped},"events":[`;
+    await streamJsonArray(res, head, page, ']}', stallMs);
   });
   router.delete('/events', (_req, res) => {
     journal.clear();
@@ -129,13 +153,21 @@ export function controlRoutes(deps: ControlDeps): express.Router {
     const limit = filter.value.limit ?? DEFAULT_QUERY_LIMIT;
     let after = filter.value.since ?? 0;
     let sent = 0;
+    // At most REQUEST_PAGE entries and, past the first, PAGE_BYTES of them per page.
     const page = () => {
-      const entries = journal.requests({ since: after, limit: Math.min(50, limit - sent) });
-      sent += entries.length;
-      if (entries.length > 0) after = entries[entries.length - 1].seq;
-      return entries;
+      const items: Buffer[] = [];
+      let bytes = 0;
+      for (const entry of journal.requests({ since: after, limit: Math.min(REQUEST_PAGE, limit - sent) })) {
+        const item = Buffer.from(JSON.stringify(entry));
+        if (items.length > 0 && bytes + item.length > PAGE_BYTES) break;
+        items.push(item);
+        bytes += item.length;
+        after = entry.seq;
+      }
+      sent += items.length;
+      return items;
     };
-    await streamJsonArray(res, '{"requests":[', page, ']}');
+    await streamJsonArray(res, '{"requests":[', page, ']}', stallMs);
   });
   router.post('/faults', async (req, res) => {
     const body = await readJson(req);

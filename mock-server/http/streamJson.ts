@@ -1,34 +1,67 @@
 // Large control answers (the journal, the request log) are written a page at a time, waiting for
 // the socket to drain between pages: no answer is ever built as one string (a journal of large
-// events once made `GET /__mock/events` fail with "Invalid string length"), and a client that
-// stops reading holds at most one page in the mock's memory.
-import { once } from 'node:events';
+// events once made `GET /__mock/events` fail with "Invalid string length"). Bounds per reader: one
+// page unsent (its producer caps it at PAGE_BYTES, or one entry if that is larger), and a reader
+// that takes none of it for `stallMs` is cut off (its socket destroyed, the page freed).
 import type { Response } from 'express';
 
-/** Writes `head`, then each page's items comma-separated, then `tail`. Stops if the client goes. */
-export async function streamJsonArray<T>(
+/** Bytes of JSON per written page (past its first entry). */
+export const PAGE_BYTES = 1024 * 1024;
+/** How long a reader may leave a page unread when the mock has no --request-timeout to go by. */
+export const DEFAULT_STALL_MS = 30_000;
+
+const COMMA = Buffer.from(',');
+
+/**
+ * Resolves true once `res` drains, false if it closes or takes nothing for `stallMs`. One pair of
+ * listeners per wait, both removed when it ends (a race of `once()` promises left one behind per
+ * drain: a MaxListenersExceededWarning after ten pages).
+ */
+export function drained(res: Response, stallMs: number): Promise<boolean> {
+  if (res.destroyed) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const end = (ok: boolean) => {
+      clearTimeout(timer);
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      resolve(ok);
+    };
+    const onDrain = () => end(true);
+    const onClose = () => end(false);
+    const timer = setTimeout(onClose, stallMs);
+    res.on('drain', onDrain);
+    res.on('close', onClose);
+  });
+}
+
+/**
+ * Writes `head`, then each page's items (each one JSON value) comma-separated, then `tail`. Stops
+ * if the client goes; destroys the socket of a client that stalls for `stallMs`.
+ */
+export async function streamJsonArray(
   res: Response,
   head: string,
-  nextPage: () => T[],
+  nextPage: () => Buffer[],
   tail: string,
+  stallMs: number,
 ): Promise<void> {
   res.statusCode = 200;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');
-  let gone = false;
-  res.once('close', () => (gone = true));
   res.write(head);
   let first = true;
   for (;;) {
+    if (res.destroyed) return;
     const page = nextPage();
     if (page.length === 0) break;
-    let text = '';
+    const parts: Buffer[] = [];
     for (const item of page) {
-      text += (first ? '' : ',') + JSON.stringify(item);
+      if (!first) parts.push(COMMA);
+      parts.push(item);
       first = false;
     }
-    if (!res.write(text) && !gone) await Promise.race([once(res, 'drain'), once(res, 'close')]);
-    if (gone || res.destroyed) return;
+    if (res.write(Buffer.concat(parts))) continue;
+    if (!(await drained(res, stallMs))) return void res.destroy();
   }
   res.end(tail);
 }

@@ -2,7 +2,8 @@
 // one message per request as the journal records it, and `clear` when the journal is emptied.
 // Memory per viewer is bounded: the snapshot holds the newest rows that fit in snapshotMaxBytes, and
 // a viewer that stops reading is cut off — its socket destroyed, its buffer freed — once its unsent
-// backlog passes maxBacklogBytes (EventSource reconnects and gets a fresh snapshot). The router caps
+// backlog passes maxBacklogBytes, or once it has left any of it unread for stallMs (EventSource
+// reconnects and gets a fresh snapshot). The router caps
 // the number of viewers, so all feeds together hold at most viewers × (snapshot + backlog).
 import type { Request, Response } from 'express';
 import { toInspectorRow, type InspectedRequest } from './inspectorRow';
@@ -35,6 +36,8 @@ export interface StreamOptions {
   heartbeatMs: number;
   /** Unsent bytes after which a slow viewer is disconnected. */
   maxBacklogBytes: number;
+  /** How long a viewer may leave a backlog unread before it is disconnected. */
+  stallMs: number;
 }
 
 export const DEFAULT_STREAM_OPTIONS: StreamOptions = {
@@ -43,6 +46,7 @@ export const DEFAULT_STREAM_OPTIONS: StreamOptions = {
   maxViewers: 16,
   heartbeatMs: 15_000,
   maxBacklogBytes: 1024 * 1024,
+  stallMs: 30_000,
 };
 
 const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
@@ -65,17 +69,31 @@ export function openEventStream(
     .latestRequests(
       options.snapshotLimit,
       options.snapshotMaxBytes,
-      (e) => JSON.stringify(toInspectorRow(e)).length,
+      // Bytes, as they go out: a row of `€` is three times its length.
+      (e) => Buffer.byteLength(JSON.stringify(toInspectorRow(e))),
     )
     .map(toInspectorRow);
-  res.write(frame('snapshot', { rows, counts: source.counts() }));
 
   let closed = false;
+  // Armed while a write waits for 'drain'; a viewer that takes nothing for stallMs is cut off.
+  let stall: NodeJS.Timeout | undefined;
+  const onDrain = () => {
+    clearTimeout(stall);
+    stall = undefined;
+  };
+  const send = (text: string) => {
+    if (res.write(text) || stall !== undefined) return;
+    stall = setTimeout(() => finish(true), options.stallMs);
+    stall.unref();
+  };
+  res.on('drain', onDrain);
   const finish = (destroy: boolean) => {
     if (closed) return;
     closed = true;
     unsubscribe();
     clearInterval(heartbeat);
+    clearTimeout(stall);
+    res.off('drain', onDrain);
     // A stalled viewer's socket is destroyed: ending it would keep its whole backlog queued.
     if (destroy) res.destroy();
     else res.end();
@@ -83,16 +101,17 @@ export function openEventStream(
   const close = () => finish(false);
   const unsubscribe = source.subscribe((message) => {
     if (closed) return;
-    if (message.type === 'clear') res.write(frame('clear', { counts: source.counts() }));
+    if (message.type === 'clear') send(frame('clear', { counts: source.counts() }));
     else if (message.type === 'request')
-      res.write(
+      send(
         frame('request', { row: toInspectorRow(message.entry as InspectedRequest), counts: source.counts() }),
       );
     else return;
     if (res.writableLength > options.maxBacklogBytes) finish(true);
   });
-  const heartbeat = setInterval(() => res.write(': ping\n\n'), options.heartbeatMs);
+  const heartbeat = setInterval(() => send(': ping\n\n'), options.heartbeatMs);
   heartbeat.unref();
+  send(frame('snapshot', { rows, counts: source.counts() }));
   req.on('close', close);
   res.on('error', close);
   return close;

@@ -7,6 +7,7 @@
 // only when someone asks for it. Every view is therefore a fresh copy: changing what a query
 // returned changes nothing recorded.
 import type { TgaEvent } from '../../../schema';
+import { entryBytes, spansOf } from './eventBytes';
 import { createQueue, ownCopy } from './queue';
 import type { JournalEntry, JournalFilter, RecordInput } from './types';
 
@@ -29,6 +30,13 @@ export interface StoredBatch {
   fingerprint?: true;
 }
 
+export interface EntryBytes {
+  /** One JSON entry each. */
+  items: Buffer[];
+  /** The seq of the last one (afterSeq when there is none). */
+  lastSeq: number;
+}
+
 export interface EventStoreOptions {
   cap: number;
   maxBytes: number;
@@ -49,6 +57,11 @@ export interface EventStore {
   commit(batch: StoredBatch): void;
   /** Matching entries with seq > afterSeq, oldest first, at most `max`. */
   collect(filter: JournalFilter, afterSeq: number, max: number): JournalEntry[];
+  /**
+   * The same entries as JSON bytes, their events exactly as received (never parsed): at most
+   * `max` of them and, past the first, at most `maxBytes` in all.
+   */
+  collectBytes(filter: JournalFilter, afterSeq: number, max: number, maxBytes: number): EntryBytes;
   /** Entries matching the filter, its limit ignored. */
   count(filter: JournalFilter): number;
   markUndelivered(requestId: string, firstSeq: number): void;
@@ -172,6 +185,29 @@ export function createEventStore(options: EventStoreOptions): EventStore {
         }
       }
       return out;
+    },
+    collectBytes(filter, afterSeq, max, maxBytes) {
+      const items: Buffer[] = [];
+      let lastSeq = afterSeq;
+      let used = 0;
+      for (let k = firstBatchAfter(afterSeq); k < batches.length && items.length < max; k++) {
+        const b = batches.at(k);
+        let spans: number[] | undefined;
+        let parsed: TgaEvent[] | undefined;
+        for (let i = b.skip; i < b.count && items.length < max; i++) {
+          const s = b.firstSeq + i;
+          if (s <= afterSeq || !matches(filter, b, i)) continue;
+          spans ??= spansOf(b);
+          let item: Buffer;
+          if (spans) item = entryBytes(b, i, spans);
+          else item = Buffer.from(JSON.stringify(entryOf(b, i, (parsed ??= parseBatch(b)))));
+          if (items.length > 0 && used + item.length > maxBytes) return { items, lastSeq };
+          items.push(item);
+          used += item.length;
+          lastSeq = s;
+        }
+      }
+      return { items, lastSeq };
     },
     count(filter) {
       let n = 0;

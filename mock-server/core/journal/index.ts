@@ -1,6 +1,7 @@
 // What the mock recorded (the event store) and what it was asked (the request log), with counters
 // for /__mock/health, a live feed for views, waiters for batching clients and an optional file.
 // Each job is a file of this folder with its own bounds; this one only wires them into a Journal.
+import { batchLines } from './eventBytes';
 import { createEventStore, entryOf } from './eventStore';
 import { createFeed } from './feed';
 import { writeToSink } from './fileSink';
@@ -24,6 +25,7 @@ export type {
   RequestLogInput,
   SinkStatus,
   WaitOptions,
+  WaitOutcome,
 } from './types';
 export { DEFAULT_QUERY_LIMIT } from './filter';
 export {
@@ -50,8 +52,12 @@ export function createJournal(options: JournalOptions): Journal {
       const { events } = input;
       const batch = store.prepare(input);
       if (sink) {
-        let lines = '';
-        for (let i = 0; i < events.length; i++) lines += JSON.stringify(entryOf(batch, i, events)) + '\n';
+        // The events' bytes as received (a number past 2^53 stays what was sent).
+        let lines = batchLines(batch);
+        if (lines === undefined) {
+          lines = '';
+          for (let i = 0; i < events.length; i++) lines += JSON.stringify(entryOf(batch, i, events)) + '\n';
+        }
         // A required write that failed refuses the batch: nothing is kept, no seq is used.
         const error = writeToSink(sink, options.sinkRequired === true, lines);
         if (error !== undefined) return { ok: false, error };
@@ -73,7 +79,16 @@ export function createJournal(options: JournalOptions): Journal {
     },
     count: (filter = {}) => store.count(filter),
     page: (filter, afterSeq, max) => store.collect(filter, Math.max(afterSeq, filter.since ?? 0), max),
-    waitFor: (filter, wait) => waiters.wait(filter, wait),
+    pageBytes: (filter, afterSeq, max, maxBytes) =>
+      store.collectBytes(filter, Math.max(afterSeq, filter.since ?? 0), max, maxBytes),
+    async waitFor(filter, wait = {}) {
+      const outcome = await waiters.until(filter, wait);
+      if (!outcome.ok) throw new Error(outcome.message);
+      // Read once resolved, outside record(): only what this wait returns.
+      const need = wait.count ?? 1;
+      return store.collect(filter, filter.since ?? 0, Math.max(need, filter.limit ?? DEFAULT_QUERY_LIMIT));
+    },
+    waitUntil: (filter, wait) => waiters.until(filter, wait),
     logRequest(input) {
       const view = log.add(input);
       if (feed.active) feed.emit({ type: 'request', entry: view() });

@@ -76,4 +76,34 @@ describe('journal: the request log', () => {
     log.clear();
     expect(log.counts()).toEqual({ requests: {}, requests_dropped: 0, requests_bytes: 0, not_delivered: 0 });
   });
+
+  // Issue 21: `constructor: hello` was logged as "function Object() { [native code] }, hello" and
+  // `__proto__` was dropped (it set the record's prototype instead).
+  test('header names are kept as sent, Object.prototype keys included, and nothing is polluted', () => {
+    const raw = ['Constructor', 'hello', '__proto__', '{"polluted":true}', 'toString', 'x', 'toString', 'y'];
+    const headers = headerRecord(raw);
+    expect(Object.keys(headers)).toEqual(['constructor', '__proto__', 'tostring']);
+    expect(headers.constructor).toBe('hello');
+    expect(Object.getOwnPropertyDescriptor(headers, '__proto__')?.value).toBe('{"polluted":true}');
+    expect(Object.getPrototypeOf(headers)).toBe(Object.prototype);
+    expect(headerRecord(['toString', 'x', 'tostring', 'y']).tostring).toBe('x, y');
+    expect(JSON.parse(JSON.stringify(headers))).toEqual(
+      JSON.parse('{"constructor":"hello","__proto__":"{\\"polluted\\":true}","tostring":"x, y"}'),
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const j = createJournal({ cap: 1, maxBytes });
+    j.logRequest({ ...request(400), rawHeaders: raw });
+    expect(Object.keys(j.requests()[0].headers)).toEqual(['constructor', '__proto__', 'tostring']);
+  });
+
+  // Issue 21: 500 requests of 1,990 short headers were charged 3.6 MB while they held ~47 MB:
+  // each header string costs V8 a header and a slot, not only 2 bytes a character.
+  test('the request log charges what kept headers cost, not only their characters', () => {
+    const log = createRequestLog({ maxBytes: 1024 ** 3 });
+    const rawHeaders: string[] = [];
+    for (let i = 0; i < 1990; i++) rawHeaders.push(`h${i.toString(36)}`, String(i % 10));
+    for (let i = 0; i < 500; i++) log.add({ ...request(400), rawHeaders: [...rawHeaders] });
+    // At least a 16-byte string header and an 8-byte array slot per kept string.
+    expect(log.counts().requests_bytes).toBeGreaterThan(500 * rawHeaders.length * 24);
+  });
 });

@@ -13,6 +13,12 @@ export const DEFAULT_REQUEST_LOG_MAX_BYTES = 32 * 1024 * 1024;
 export const LOGGED_BODY_MAX = 16 * 1024;
 /** Fixed charge per logged request (ids, times, the answer, bookkeeping), on top of its bytes. */
 const REQUEST_OVERHEAD = 1024;
+/**
+ * Fixed charge per kept header string (a name or a value), on top of 2 bytes a character: V8's
+ * string header and alignment, and its slot in the rawHeaders array. Without it 1,990 short
+ * headers were charged a tenth of what they held.
+ */
+const HEADER_STRING_OVERHEAD = 32;
 
 interface StoredRequest {
   entry: Omit<RequestLogEntry, 'body' | 'body_truncated' | 'headers'> & { rawHeaders: readonly string[] };
@@ -47,13 +53,18 @@ export interface RequestLog {
 // Invalid UTF-8 (or a cut in the middle of a character) becomes U+FFFD in the log's copy.
 const LOG_TEXT = new TextDecoder('utf-8');
 
-/** Raw header pairs as a record (repeated names joined), the token's signature redacted. */
+/**
+ * Raw header pairs as a record (repeated names joined), the token's signature redacted. Every name
+ * is an own property, kept as sent: `constructor` or `__proto__` is a header like any other (an
+ * assignment would have read Object.prototype's, or set the record's prototype).
+ */
 export function headerRecord(raw: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (let i = 0; i + 1 < raw.length; i += 2) {
     const name = raw[i].toLowerCase();
     const value = name === 'tga-auth-token' ? redactToken(raw[i + 1]) : raw[i + 1];
-    out[name] = name in out ? `${out[name]}, ${value}` : value;
+    const joined = Object.hasOwn(out, name) ? `${out[name]}, ${value}` : value;
+    Object.defineProperty(out, name, { value: joined, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -103,11 +114,12 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
       }
       let headerChars = 0;
       for (const h of entry.rawHeaders) headerChars += h.length;
+      const headerBytes = 2 * headerChars + HEADER_STRING_OVERHEAD * entry.rawHeaders.length;
       const stored: StoredRequest = {
         entry,
         body,
         truncated,
-        bytes: REQUEST_OVERHEAD + (body?.length ?? 0) + 2 * headerChars + 2 * (entry.body_note?.length ?? 0),
+        bytes: REQUEST_OVERHEAD + (body?.length ?? 0) + headerBytes + 2 * (entry.body_note?.length ?? 0),
       };
       log.push(stored);
       bytes += stored.bytes;

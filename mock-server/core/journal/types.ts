@@ -124,6 +124,9 @@ export interface WaitOptions {
   timeoutMs?: number;
 }
 
+/** How a wait ended: its count met, or not (timed out, cancelled, the journal closed) and why. */
+export type WaitOutcome = { ok: true } | { ok: false; message: string };
+
 /** One accepted batch, as the exchange hands it to record(). */
 export interface RecordInput {
   requestId: string;
@@ -151,8 +154,23 @@ export interface Journal {
   count(filter?: JournalFilter): number;
   /** Matching entries with seq > afterSeq, oldest first, at most `max` (for streaming views). */
   page(filter: JournalFilter, afterSeq: number, max: number): JournalEntry[];
+  /**
+   * The same entries as JSON bytes, each event exactly as received (for the HTTP view): at most
+   * `max` entries and, past the first, at most `maxBytes` bytes; `lastSeq` is the last one's seq.
+   */
+  pageBytes(
+    filter: JournalFilter,
+    afterSeq: number,
+    max: number,
+    maxBytes: number,
+  ): { items: Buffer[]; lastSeq: number };
   /** Resolves with the matching entries once `count` match; rejects after the timeout saying what arrived. */
   waitFor(filter: JournalFilter, options?: WaitOptions): Promise<JournalEntry[]>;
+  /**
+   * Resolves once `count` entries match, without reading them (a long poll reads its own page
+   * after); not ok at the timeout or when `signal` aborts, freeing the slot at once.
+   */
+  waitUntil(filter: JournalFilter, options: WaitOptions & { signal?: AbortSignal }): Promise<WaitOutcome>;
   logRequest(entry: RequestLogInput): void;
   requests(filter?: { since?: number; limit?: number }): RequestLogEntry[];
   /** The newest request log entries whose JSON fits in `maxBytes` (for the inspector's snapshot). */

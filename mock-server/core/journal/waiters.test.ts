@@ -47,4 +47,21 @@ describe('journal: waiters', () => {
     expect((await pending[0]).map((e) => e.request_id)).toEqual(['r2', 'r3']);
     await Promise.all(pending);
   });
+
+  // Issue 21, long-poll fan-out: each waiter's result was read (up to max(min, limit) entries
+  // parsed) inside the record() that satisfied it, 50 of them blocking the event loop for seconds.
+  test('a waiter reads nothing inside record(): what it returns is read once it has resolved', async () => {
+    const j = createJournal({ cap: 10_000, maxBytes });
+    for (let i = 0; i < 2000; i++)
+      j.record({ requestId: `r${i}`, appName: 'docs', events: [ev('app-init')] });
+    const pending = Array.from({ length: 50 }, () => j.waitFor({}, { count: 2001, timeoutMs: 60_000 }));
+    const parse = jest.spyOn(JSON, 'parse');
+    try {
+      j.record({ requestId: 'last', appName: 'docs', events: [ev('app-hide')] });
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+    for (const entries of await Promise.all(pending)) expect(entries).toHaveLength(2001);
+  });
 });
