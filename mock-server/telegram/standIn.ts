@@ -8,12 +8,16 @@ import path from 'node:path';
 const NAME = 'telegram-web-app.js';
 
 function findScript(): string {
-  const candidates = [
-    path.join(__dirname, NAME),
-    path.join(__dirname, '..', '..', '..', 'mock-server', 'telegram', NAME),
-  ];
+  // Beside this file (the sources); or, from a compiled copy anywhere below the package root
+  // (dist/, or the scripts' build in .artifacts/), in the nearest mock-server/telegram above it.
+  const candidates = [path.join(__dirname, NAME)];
+  for (let dir = path.dirname(__dirname); ; dir = path.dirname(dir)) {
+    candidates.push(path.join(dir, 'mock-server', 'telegram', NAME));
+    if (path.dirname(dir) === dir) break;
+  }
   const found = candidates.find((file) => fs.existsSync(file));
-  if (found === undefined) throw new Error(`the Telegram stand-in is not in ${candidates.join(' or ')}`);
+  if (found === undefined)
+    throw new Error(`the Telegram stand-in ${NAME} is not beside ${__dirname} nor above it`);
   return found;
 }
 
