@@ -6,6 +6,7 @@ import { decodeFaultSpec } from '../core/faultSpec';
 import type { FaultStore } from '../core/faults';
 import { DEFAULT_QUERY_LIMIT, MAX_WAITERS, type Journal, type JournalFilter } from '../core/journal';
 import { decodeJournalFilter } from '../core/journal/filter';
+import { nearMissesOf } from '../core/journal/nearMisses';
 import { DEFAULT_WAIT_MS } from '../core/journal/waiters';
 import { publicOptions, type MockOptions } from '../core/options';
 import { sendJson, sendReason } from './send';
@@ -71,7 +72,8 @@ export function controlRoutes(deps: ControlDeps): express.Router {
     });
   });
   // Streamed a page at a time. With min (and wait_ms, default 5,000) it long-polls: the answer
-  // comes once min entries match, or at the timeout with what there is and `timed_out: true`.
+  // comes once min entries match, or at the timeout with what there is, `timed_out: true` and the
+  // requests refused meanwhile (`near_misses`).
   let waiting = 0;
   router.get('/events', async (req, res) => {
     const decoded = decodeJournalFilter(req.query as Record<string, unknown>);
@@ -85,7 +87,8 @@ export function controlRoutes(deps: ControlDeps): express.Router {
         await journal.waitFor(filter, { count: min, timeoutMs: waitMs ?? DEFAULT_WAIT_MS });
         wait = '"timed_out":false,';
       } catch (e) {
-        wait = `"timed_out":true,"message":${JSON.stringify((e as Error).message)},`;
+        const misses = JSON.stringify(nearMissesOf(e));
+        wait = `"timed_out":true,"message":${JSON.stringify((e as Error).message)},"near_misses":${misses},`;
       } finally {
         waiting--;
       }

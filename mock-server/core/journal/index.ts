@@ -5,6 +5,7 @@ import { createEventStore, entryOf } from './eventStore';
 import { createFeed } from './feed';
 import { writeToSink } from './fileSink';
 import { DEFAULT_QUERY_LIMIT } from './filter';
+import { withNearMisses } from './nearMisses';
 import { createRequestLog } from './requestLog';
 import type { Journal, JournalOptions } from './types';
 import { createWaiters } from './waiters';
@@ -33,6 +34,7 @@ export {
   headerRecord,
 } from './requestLog';
 export { DEFAULT_WAIT_MS, MAX_WAITERS } from './waiters';
+export { NEAR_MISSES_LISTED, nearMissesOf, type NearMiss } from './nearMisses';
 
 export function createJournal(options: JournalOptions): Journal {
   const { sink } = options;
@@ -73,7 +75,8 @@ export function createJournal(options: JournalOptions): Journal {
     },
     count: (filter = {}) => store.count(filter),
     page: (filter, afterSeq, max) => store.collect(filter, Math.max(afterSeq, filter.since ?? 0), max),
-    waitFor: (filter, wait) => waiters.wait(filter, wait),
+    // A wait that gives up also names what the mock refused meanwhile (nearMisses.ts).
+    waitFor: (filter, wait) => withNearMisses(log, () => waiters.wait(filter, wait)),
     logRequest(input) {
       const view = log.add(input);
       if (feed.active) feed.emit({ type: 'request', entry: view() });
