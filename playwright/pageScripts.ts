@@ -15,6 +15,14 @@ export const SDK_BACKENDS: readonly string[] = ['https://tganalytics.xyz', 'http
  */
 export const SDK_THIRD_PARTY_HOSTS: readonly string[] = ['api.prod.innerworks.me', 'flow.prod.innerworks.me'];
 
+/**
+ * What a refused third-party request gets instead of a network error: the SDK's fingerprinting
+ * client (1.6.4) throws an uncaught error for every failed call, and reads `detectionTypes` of a
+ * successful one. With no collectors asked for and no key or flow id, it stops there: nothing more
+ * is asked, nothing leaves the machine, and the page logs no error it would not log in Telegram.
+ */
+export const THIRD_PARTY_ANSWER = '{"detectionTypes":{}}';
+
 export type RequestKind = 'api' | 'sdk-script' | 'telegram-script' | 'third-party';
 
 /** What routeToMock does with a URL, or null when it leaves the request alone. */
