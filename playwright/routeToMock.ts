@@ -14,7 +14,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { corsCheck, preflightCheck, preflightFor, type Headers, type Verdict } from './corsCheck';
-import { kindOf, scriptFor, THIRD_PARTY_ANSWER, type RequestKind } from './pageScripts';
+import { kindOf, scriptFor, thirdPartyAnswer, type RequestKind } from './pageScripts';
 
 export { SDK_BACKENDS, SDK_THIRD_PARTY_HOSTS } from './pageScripts';
 
@@ -120,12 +120,12 @@ async function relay(route: Route, mock: URL): Promise<RelayedRequest> {
 async function answerLocally(route: Route, kind: HandledRequest['kind']): Promise<HandledRequest> {
   const url = route.request().url();
   if (kind === 'third-party') {
-    // Answered here, not aborted: an abort is an uncaught error in the page (THIRD_PARTY_ANSWER).
+    // Answered here, not aborted: an abort is an uncaught error in the page (thirdPartyAnswer).
     await route.fulfill({
       status: 200,
       contentType: 'application/json',
       headers: { 'access-control-allow-origin': '*', 'cache-control': 'no-store' },
-      body: THIRD_PARTY_ANSWER,
+      body: thirdPartyAnswer(),
     });
     return {
       kind,
