@@ -17,6 +17,7 @@ import { controlRoutes } from './controlRoutes';
 import { cors } from './cors';
 import { sdkHandler, type SdkHandler } from './sdkHandler';
 import { sendReason } from './send';
+import { sendTelegramScript, TELEGRAM_SCRIPT_PATH } from './telegramScript';
 import { packageVersion } from '../../cli-kit';
 
 export type { MockDeps } from '../core/runtime';
@@ -97,6 +98,8 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
   app.use(requestLine(logger, now));
   // Another method on an SDK path: a 404 the page can read.
   app.all([...SDK_PATHS], cors);
+  // The Telegram stand-in, for a page that loads Telegram's script from the mock.
+  app.get(TELEGRAM_SCRIPT_PATH, sendTelegramScript);
   // Everything under /__mock: no cross-site use (Host, Origin, Sec-Fetch-Site, JSON content type).
   app.use('/__mock', controlGate({ boundHost: opts.host, allowedHosts: opts.allowedHosts }));
   // The inspector page (GET /__mock/) and its live feed, under the control API's access rule.

@@ -113,7 +113,10 @@ describeBrowser('the official SDK in Chromium, routed to the mock', () => {
       start_param: 'ref_42',
     });
     expect(Object.keys(init).sort()).toEqual(PINNED_EVENT_FIELDS);
-    const post = relayed.find((r) => r.method === 'POST' && r.url === `${BACKEND}events`);
+    // The relay reports a request once the page has its answer, a moment after the mock recorded it.
+    const isPost = (r: RelayedRequest) => r.method === 'POST' && r.url === `${BACKEND}events`;
+    await waitFor(() => relayed.some(isPost));
+    const post = relayed.find(isPost);
     expect(post).toMatchObject({
       status: 201,
       preflight: { status: 204, verdict: { ok: true } },
@@ -136,8 +139,8 @@ describeBrowser('the official SDK in Chromium, routed to the mock', () => {
   });
 
   it('reached nothing but loopback and the routed backend', () => {
-    // SDK 1.6.4 also calls a third-party fingerprinting service; those requests are aborted (the
-    // SDK reports the failures as page errors and carries on). A new host here is an SDK change.
+    // SDK 1.6.4 also calls a third-party fingerprinting service, which routeToMock answers locally
+    // (blockThirdParty); anything else aborted here would be a new host, an SDK change.
     const abortedHosts = [...new Set(routes.aborted.map((u) => new URL(u).hostname))].sort();
     const known = ['api.prod.innerworks.me', 'flow.prod.innerworks.me'];
     expect(abortedHosts.filter((h) => !known.includes(h))).toEqual([]);
