@@ -6,6 +6,7 @@ import { documentedResponse, observation } from '../schema';
 import { banner } from './banner';
 import { createMswMock } from './msw';
 import { startMock, type RunningMock } from './startMock';
+import { runCli } from './runCli';
 import { GOOD_BODY, GOOD_JSON } from './test-support/fixtures';
 
 const send = (url: string, token: string, body: string, origin = 'http://localhost') =>
@@ -48,6 +49,8 @@ describe('startMock({ answers: "live" })', () => {
     expect([foreign.status, foreign.body]).toEqual([403, documentedResponse('DOMAIN_MISMATCH').body]);
     const preflight = await request(mock.url).options('/events').set('Origin', 'https://app.example');
     expect([preflight.status, preflight.headers['access-control-allow-origin']]).toEqual([204, '*']);
+    const otherMethod = await request(mock.url).get('/events').set('Origin', 'https://app.example');
+    expect([otherMethod.status, otherMethod.headers['access-control-allow-origin']]).toEqual([404, '*']);
   });
 
   test('/events/fingerprint keeps the mock answer (nothing was observed there)', async () => {
@@ -104,4 +107,19 @@ test('the banner says which answers the mock gives', () => {
   expect(banner({ ...input, upstream: 'https://tganalytics.xyz' })).toContain(
     "the SDK's routes go to https://tganalytics.xyz",
   );
+});
+
+test('tga-mock --answers live: the banner says so, and its curl line gets 202', async () => {
+  let stdout = '';
+  const io = { stdout: (t: string) => void (stdout += t), stderr: () => undefined, env: {} };
+  const result = await runCli(['--port', '0', '--answers', 'live', '--log-level', 'silent'], io);
+  if (result.exit !== undefined) throw new Error(`exit ${result.exit}`);
+  try {
+    expect(stdout).toContain('Answers like the live service (--answers live)');
+    const demo = /Demo token[^\n]*\n {2}(\S+)/.exec(stdout)![1];
+    const res = await send(result.url, demo, GOOD_JSON);
+    expect(res.status).toBe(202);
+  } finally {
+    await result.stop();
+  }
 });

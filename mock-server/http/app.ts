@@ -14,7 +14,7 @@ import { EVENTS_ROUTE, SDK_PATHS, SDK_ROUTES, type SdkRoute } from '../core/sdkR
 import { createInspectorRouter } from '../inspector/createInspectorRouter';
 import { controlGate } from './controlGate';
 import { controlRoutes } from './controlRoutes';
-import { cors } from './cors';
+import { cors, liveCors } from './cors';
 import { proxyHandler } from './proxyHandler';
 import { sdkHandler, type SdkHandler } from './sdkHandler';
 import { sendReason } from './send';
@@ -98,7 +98,7 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
   for (const r of SDK_ROUTES) route(app, r, sdk);
   app.use(requestLine(logger, now));
   // Another method on an SDK path: a 404 the page can read.
-  app.all([...SDK_PATHS], cors);
+  app.all([...SDK_PATHS], opts.answers === 'live' ? liveCors : cors);
   // Everything under /__mock: no cross-site use (Host, Origin, Sec-Fetch-Site, JSON content type).
   app.use('/__mock', controlGate({ boundHost: opts.host, allowedHosts: opts.allowedHosts }));
   // The inspector page (GET /__mock/) and its live feed, under the control API's access rule.
