@@ -14,7 +14,8 @@ import { EVENTS_ROUTE, SDK_PATHS, SDK_ROUTES, type SdkRoute } from '../core/sdkR
 import { createInspectorRouter } from '../inspector/createInspectorRouter';
 import { controlGate } from './controlGate';
 import { controlRoutes } from './controlRoutes';
-import { cors } from './cors';
+import { cors, liveCors } from './cors';
+import { proxyHandler } from './proxyHandler';
 import { sdkHandler, type SdkHandler } from './sdkHandler';
 import { sendReason } from './send';
 import { sendTelegramScript, TELEGRAM_SCRIPT_PATH } from './telegramScript';
@@ -93,11 +94,12 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
   app.set('etag', false); // a 201 must stay a 201, never a 304
   // The SDK's routes come before the request-line middleware: their answers carry their own
   // request id and line (core/frame.ts), so it never sees them.
-  const sdk = sdkHandler(runtime);
+  // --upstream: the same routes, forwarded (a validating proxy) instead of answered.
+  const sdk = opts.upstream === undefined ? sdkHandler(runtime) : proxyHandler(runtime);
   for (const r of SDK_ROUTES) route(app, r, sdk);
   app.use(requestLine(logger, now));
   // Another method on an SDK path: a 404 the page can read.
-  app.all([...SDK_PATHS], cors);
+  app.all([...SDK_PATHS], opts.answers === 'live' ? liveCors : cors);
   // The Telegram stand-in, for a page that loads Telegram's script from the mock.
   app.get(TELEGRAM_SCRIPT_PATH, sendTelegramScript);
   // Everything under /__mock: no cross-site use (Host, Origin, Sec-Fetch-Site, JSON content type).
