@@ -30,52 +30,64 @@
 
   const escapeKey = (key) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
+  function markNode(pointer, mark) {
+    const node = el('mark', 'violation');
+    node.dataset.pointer = pointer;
+    node.title = mark.messages.join('; ');
+    return node;
+  }
+
   /**
-   * Appends `value` as JSON.stringify(value, null, 2) writes it (the text stays JSON), with each
-   * value whose JSON Pointer is in `marks` wrapped in <mark class="violation">.
+   * Appends `value` as JSON.stringify(value, null, 2) writes it (the text stays JSON), marking the
+   * values whose JSON Pointer is in `marks`: a failing field with its name, an object that misses
+   * a required field by its opening brace (CSS names what is missing), anything else whole.
    */
   function appendJson(target, value, pointer, marks, indent) {
+    const text = (into, t) => into.append(document.createTextNode(t));
     const mark = marks.get(pointer);
+    const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
+    const onlyMissing = mark && isObject && mark.missing.length === mark.messages.length;
     let into = target;
-    if (mark) {
-      into = el('mark', 'violation');
-      into.dataset.pointer = pointer;
-      into.title = mark;
+    if (mark && !onlyMissing) {
+      into = markNode(pointer, mark);
       target.append(into);
     }
-    const text = (t) => into.append(document.createTextNode(t));
     const inner = indent + '  ';
     if (Array.isArray(value)) {
-      if (value.length === 0) return text('[]');
-      text('[\n');
+      if (value.length === 0) return text(into, '[]');
+      text(into, '[\n');
       value.forEach((item, i) => {
-        text(inner);
+        text(into, inner);
         appendJson(into, item, pointer + '/' + i, marks, inner);
-        text(i < value.length - 1 ? ',\n' : '\n');
+        text(into, i < value.length - 1 ? ',\n' : '\n');
       });
-      return text(indent + ']');
+      return text(into, indent + ']');
     }
-    if (value !== null && typeof value === 'object') {
+    if (isObject) {
+      if (onlyMissing) {
+        const brace = markNode(pointer, mark);
+        brace.classList.add('missing');
+        brace.dataset.missing = 'missing ' + mark.missing.join(', ');
+        into.append(brace);
+        text(brace, '{');
+      } else text(into, '{');
       const keys = Object.keys(value);
-      if (keys.length === 0) return text('{}');
-      text('{\n');
+      if (keys.length === 0) return text(into, '}');
+      text(into, '\n');
       keys.forEach((key, i) => {
         const child = pointer + '/' + escapeKey(key);
-        // An extra property is marked with its name: the value alone would not say which field.
-        const keyMark = marks.get(child);
-        const holder = keyMark ? el('mark', 'violation') : into;
-        if (keyMark) {
-          holder.dataset.pointer = child;
-          holder.title = keyMark;
-          into.append(document.createTextNode(inner), holder);
-        } else text(inner);
-        holder.append(document.createTextNode(JSON.stringify(key) + ': '));
-        appendJson(holder, value[key], keyMark ? '\u0000' : child, marks, inner);
-        text(i < keys.length - 1 ? ',\n' : '\n');
+        const childMark = marks.get(child);
+        text(into, inner);
+        // A failing field is marked with its name: the value alone would not say which field.
+        const holder = childMark ? markNode(child, childMark) : into;
+        if (childMark) into.append(holder);
+        text(holder, JSON.stringify(key) + ': ');
+        appendJson(holder, value[key], childMark ? '' : child, childMark ? new Map() : marks, inner);
+        text(into, i < keys.length - 1 ? ',\n' : '\n');
       });
-      return text(indent + '}');
+      return text(into, indent + '}');
     }
-    text(JSON.stringify(value));
+    text(into, JSON.stringify(value));
   }
 
   function bodyView(row) {
@@ -86,8 +98,10 @@
     }
     const marks = new Map();
     for (const v of row.violations || []) {
-      const prior = marks.get(v.mark);
-      marks.set(v.mark, (prior ? prior + '; ' : '') + v.message);
+      const mark = marks.get(v.mark) || { messages: [], missing: [] };
+      mark.messages.push(v.message);
+      if (v.missing !== undefined) mark.missing.push(v.missing);
+      marks.set(v.mark, mark);
     }
     appendJson(pre, row.body, '', marks, '');
     return pre;
