@@ -15,6 +15,7 @@ import { createInspectorRouter } from '../inspector/createInspectorRouter';
 import { controlGate } from './controlGate';
 import { controlRoutes } from './controlRoutes';
 import { cors } from './cors';
+import { proxyHandler } from './proxyHandler';
 import { sdkHandler, type SdkHandler } from './sdkHandler';
 import { sendReason } from './send';
 import { packageVersion } from '../../cli-kit';
@@ -92,7 +93,8 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
   app.set('etag', false); // a 201 must stay a 201, never a 304
   // The SDK's routes come before the request-line middleware: their answers carry their own
   // request id and line (core/frame.ts), so it never sees them.
-  const sdk = sdkHandler(runtime);
+  // --upstream: the same routes, forwarded (a validating proxy) instead of answered.
+  const sdk = opts.upstream === undefined ? sdkHandler(runtime) : proxyHandler(runtime);
   for (const r of SDK_ROUTES) route(app, r, sdk);
   app.use(requestLine(logger, now));
   // Another method on an SDK path: a 404 the page can read.

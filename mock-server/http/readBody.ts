@@ -25,9 +25,10 @@ export const DISCARD_MAX_BYTES = 16 * 1024 * 1024;
 export const DISCARD_MAX_MS = 5000;
 
 /** Over the limit: `complete` when the whole upload was read (and dropped), false when cut off. */
-type Collected = Buffer | { tooLarge: true; complete: boolean; size: number } | 'aborted';
+export type Collected = Buffer | { tooLarge: true; complete: boolean; size: number } | 'aborted';
 
-function collect(req: IncomingMessage, limit: number): Promise<Collected> {
+/** The raw bytes of a request body, at most `limit` of them kept (the --upstream proxy forwards them). */
+export function collect(req: IncomingMessage, limit: number): Promise<Collected> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -67,6 +67,13 @@ const ON = { POST: http.post, GET: http.get, OPTIONS: http.options };
 
 export function createMswMock(options: Partial<MockOptions> = {}, deps: MockDeps = {}): MswMock {
   const rt = createRuntime({ logLevel: 'silent', ...options }, deps);
+  // The validating proxy forwards over the network: an in-process handler has none to offer.
+  if (rt.options.upstream !== undefined) {
+    void rt.journal.close();
+    throw new Error(
+      'createMswMock: upstream is not supported in process; use startMock({ upstream }) or tga-mock --upstream',
+    );
+  }
   const frame = createFrame(rt, FETCH);
   const handlers = SDK_BACKENDS.flatMap((base) =>
     SDK_ROUTES.map((route) =>

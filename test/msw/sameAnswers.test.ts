@@ -1,7 +1,7 @@
 // One table of requests, sent twice: over HTTP to `startMock()` and in process to `createMswMock()`'s
 // handlers under msw's setupServer (the official SDK's hard-coded https://tganalytics.xyz). Both
 // must give the same status, body, diagnostic headers and journal: the MSW handlers are the mock's
-// own core, not a second implementation.
+// own core, not a second implementation. The table runs once per answer mode (--answers docs, live).
 import zlib from 'node:zlib';
 import { setupServer } from 'msw/node';
 import { createMswMock, type MswMock } from '../../mock-server/msw';
@@ -164,70 +164,85 @@ async function send(target: Target, c: Case) {
   };
 }
 
-let http: RunningMock;
-let msw: MswMock;
+const MODES = ['docs', 'live'] as const;
+type Mode = (typeof MODES)[number];
+const mocks = {} as Record<Mode, { http: RunningMock; msw: MswMock }>;
 const server = setupServer();
 beforeAll(async () => {
-  http = await startMock(OPTIONS);
-  msw = createMswMock(OPTIONS);
-  server.use(...msw.handlers);
+  for (const answers of MODES)
+    mocks[answers] = {
+      http: await startMock({ ...OPTIONS, answers }),
+      msw: createMswMock({ ...OPTIONS, answers }),
+    };
   server.listen({ onUnhandledRequest: 'bypass' });
 });
 afterAll(async () => {
   server.close();
-  await http.close();
+  for (const answers of MODES) await mocks[answers].http.close();
 });
+
+/** The in-process mock of one mode answers the SDK's backends (one set of handlers at a time). */
+function handlersOf(answers: Mode): MswMock {
+  server.resetHandlers(...mocks[answers].msw.handlers);
+  return mocks[answers].msw;
+}
 
 const strip = (events: unknown[]) =>
   (events as { received_at: string; request_id: string }[]).map(
     ({ received_at: _t, request_id: _r, ...rest }) => rest,
   );
 
-test.each(CASES.map((c) => [c.name, c]))(
-  '%s: the same answer and journal over HTTP and in process',
-  async (_name, c) => {
-    const overHttp = await send(
-      {
-        base: http.url,
-        token: (app) => http.token(app),
-        fault: (s) => http.fault(s as never),
-        events: () => http.events(),
-        requests: () => [],
-        reset: () => http.reset(),
-      },
-      c,
-    );
-    const httpLog = (await (await fetch(`${http.url}/__mock/requests`)).json()) as {
-      requests: { status: number; reason: string; app_name?: string; body?: unknown }[];
-    };
-    const inProcess = await send(
-      {
-        base: 'https://tganalytics.xyz',
-        token: (app) => msw.token(app),
-        fault: (s) => msw.fault(s as never),
-        events: () => msw.events(),
-        requests: () => msw.requests(),
-        reset: () => msw.reset(),
-      },
-      c,
-    );
-    expect(inProcess.status).toBe(overHttp.status);
-    expect(inProcess.body).toEqual(overHttp.body);
-    expect(inProcess.headers).toEqual(overHttp.headers);
-    expect(inProcess.requestId).toBe(overHttp.requestId);
-    expect(strip(inProcess.events)).toEqual(strip(overHttp.events));
-    expect(inProcess.log).toEqual(
-      httpLog.requests.map((r) => ({
-        status: r.status,
-        reason: r.reason,
-        app_name: r.app_name,
-        body: r.body,
-      })),
-    );
-  },
-);
+describe.each(MODES)('--answers %s', (answers) => {
+  test.each(CASES.map((c) => [c.name, c]))(
+    '%s: the same answer and journal over HTTP and in process',
+    async (_name, c) => {
+      const { http } = mocks[answers];
+      const msw = handlersOf(answers);
+      const overHttp = await send(
+        {
+          base: http.url,
+          token: (app) => http.token(app),
+          fault: (s) => http.fault(s as never),
+          events: () => http.events(),
+          requests: () => [],
+          reset: () => http.reset(),
+        },
+        c,
+      );
+      const httpLog = (await (await fetch(`${http.url}/__mock/requests`)).json()) as {
+        requests: { status: number; reason: string; app_name?: string; body?: unknown }[];
+      };
+      const inProcess = await send(
+        {
+          base: 'https://tganalytics.xyz',
+          token: (app) => msw.token(app),
+          fault: (s) => msw.fault(s as never),
+          events: () => msw.events(),
+          requests: () => msw.requests(),
+          reset: () => msw.reset(),
+        },
+        c,
+      );
+      expect(inProcess.status).toBe(overHttp.status);
+      expect(inProcess.body).toEqual(overHttp.body);
+      expect(inProcess.headers).toEqual(overHttp.headers);
+      expect(inProcess.requestId).toBe(overHttp.requestId);
+      expect(strip(inProcess.events)).toEqual(strip(overHttp.events));
+      expect(inProcess.log).toEqual(
+        httpLog.requests.map((r) => ({
+          status: r.status,
+          reason: r.reason,
+          app_name: r.app_name,
+          body: r.body,
+        })),
+      );
+    },
+  );
+});
 
 test('the staging backend is answered too, and other hosts are left alone', async () => {
+  const { http } = mocks.docs;
+  const msw = handlersOf('docs');
   msw.reset();
   const res = await fetch('https://staging.tganalytics.xyz/events', {
     method: 'POST',
@@ -241,6 +256,7 @@ test('the staging backend is answered too, and other hosts are left alone', asyn
 });
 
 test('waitForEvents waits for a batch that arrives later, and says what came when it times out', async () => {
+  const msw = handlersOf('docs');
   msw.reset();
   const waiting = msw.waitForEvents({ event_name: 'app-hide' }, { timeoutMs: 5000 });
   setTimeout(() => {

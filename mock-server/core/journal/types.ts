@@ -36,6 +36,8 @@ export interface RequestLogEntry {
   /** Why there is no body text (e.g. an encoded body refused before decoding). */
   body_note?: string;
   response: { status: number; headers: Record<string, string>; body: unknown };
+  /** With --upstream: the upstream's own answer (headers in lower case, any echo of the token redacted). */
+  upstream?: { status: number; headers: Record<string, string>; body: unknown };
   duration_ms: number;
 }
 
