@@ -152,6 +152,13 @@ describe('toInspectorRow', () => {
       },
     });
     expect(row).toMatchObject({ upstream, deviation: 'Access-Control-Allow-Origin missing' });
+    // The proxy reads the app from a token it cannot verify: no upstream answer, no app.
+    const timedOut = toInspectorRow({ ...base, app_name: 'docs', status: 504, reason: 'UPSTREAM_TIMEOUT' });
+    expect(timedOut).toMatchObject({
+      app_name: null,
+      claimed_app: 'docs',
+      why: 'The upstream did not answer in time.',
+    });
     expect(toInspectorRow(base)).not.toHaveProperty('upstream');
     expect(toInspectorRow(base)).not.toHaveProperty('deviation');
   });

@@ -62,8 +62,16 @@ export interface InspectorRow {
 const MAX_NAMES = 20;
 
 // The answers given before the token's signature was checked or because it failed: any app the
-// request log holds for them was read from an unverified token.
-const UNVERIFIED = new Set(['TOKEN_MISSING_OR_MALFORMED', 'TOKEN_INVALID']);
+// request log holds for them was read from an unverified token. With --upstream the proxy cannot
+// check a signature (the upstream holds the secret): an exchange the upstream never answered has
+// no verified app either.
+const UNVERIFIED = new Set([
+  'TOKEN_MISSING_OR_MALFORMED',
+  'TOKEN_INVALID',
+  'UPSTREAM_UNREACHABLE',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_ANSWER_TOO_LARGE',
+]);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 

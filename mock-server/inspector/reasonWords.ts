@@ -26,6 +26,11 @@ const WORDS: ReadonlyMap<string, string> = new Map(
     RESET:
       'Nothing was recorded: an armed reset fault dropped the connection, so the client got no answer at all.',
     JOURNAL_WRITE_FAILED: 'Nothing was recorded: the required journal file refused the write.',
+    // --upstream (http/proxyHandler.ts): the upstream's own answer, checked.
+    UPSTREAM_DEVIATION:
+      "The upstream's answer is neither a documented nor an observed one; the deviation below says how.",
+    PREFLIGHT: "A CORS preflight, forwarded to the upstream; its answer is checked against the SDK's needs.",
+    THRESHOLD: 'GET /events/threshold, forwarded to the upstream.',
     INTERNAL_ERROR: 'Nothing was recorded: the mock failed unexpectedly (its log has the error).',
   }),
 );
