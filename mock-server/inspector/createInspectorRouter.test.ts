@@ -6,7 +6,6 @@ import request from 'supertest';
 import { createJournal } from '../core/journal';
 import { DEFAULT_OPTIONS } from '../core/options';
 import { createApp } from '../http/app';
-import { CONTROL_SECURITY_HEADERS } from '../http/controlGate';
 import { startMock } from '../startMock';
 import { createInspectorRouter } from './createInspectorRouter';
 import type { InspectorSource } from './openEventStream';
@@ -115,22 +114,6 @@ describe('createInspectorRouter', () => {
       .expect('content-type', /text\/css/);
   });
 
-  it('loads every script and style the page names, and asks for no favicon', async () => {
-    const page = await request(appWith(fakeSource([]).source))
-      .get('/__mock/')
-      .expect(200);
-    const urls = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-    expect(urls).toEqual(
-      expect.arrayContaining(['data:,', '/__mock/inspector/inspector.css', '/__mock/inspector/inspector.js']),
-    );
-    // A page with no icon link makes the browser fetch /favicon.ico: a 404 in its console.
-    expect(page.text).toMatch(/<link rel="icon" href="data:,"/);
-    for (const url of urls.filter((u) => u.startsWith('/')))
-      await request(appWith(fakeSource([]).source))
-        .get(url)
-        .expect(200);
-  });
-
   it('with an admin token, wants it as the header or as ?admin_token= (a browser cannot set headers)', async () => {
     const app = appWith(fakeSource([]).source, { adminToken: 'sesame' });
     const refused = await request(app).get('/__mock/').expect(403);
@@ -236,29 +219,6 @@ describe('the inspector mounted in the mock', () => {
     await request(app).get('/__mock/health').expect(200);
     const unknown = await request(app).get('/__mock/nope').expect(404);
     expect(unknown.headers['tga-mock-reason']).toBe('NOT_FOUND');
-  });
-
-  it("serves the page's files with the control API's headers", async () => {
-    const app = createApp({ secret: 's', logLevel: 'silent' });
-    const names = (headers: Record<string, string>) =>
-      Object.keys(headers).filter((h) => !['content-type', 'content-length', 'date'].includes(h));
-    const health = await request(app).get('/__mock/health').expect(200);
-    const events = await request(app).get('/__mock/events').expect(200);
-    expect(events.headers['cache-control']).toBe('no-store');
-    for (const path of [
-      '/__mock/',
-      '/__mock/inspector/inspector.js',
-      '/__mock/inspector/inspectorDetail.js',
-      '/__mock/inspector/inspector.css',
-    ]) {
-      const asset = await request(app).get(path).expect(200);
-      // The same set as the control routes (the security headers, the request id)
-      // plus no-store, as GET /__mock/events sends: the page is never served stale.
-      expect(names(asset.headers).sort()).toEqual([...names(health.headers), 'cache-control'].sort());
-      for (const name of Object.keys(CONTROL_SECURITY_HEADERS))
-        expect(asset.headers[name.toLowerCase()]).toBe(CONTROL_SECURITY_HEADERS[name]);
-      expect(asset.headers['cache-control']).toBe('no-store');
-    }
   });
 
   it('follows --admin-token like the control API', async () => {
