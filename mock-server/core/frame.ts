@@ -25,9 +25,10 @@ export interface SdkTransport<S> {
   header(source: S, name: string): string | undefined;
   /**
    * The body as step 5 sees it, bounded by `limit`; `decode` false (the token was refused) keeps
-   * the raw bytes only. 'aborted': the client went away while sending.
+   * the raw bytes only. 'aborted': the client went away while sending. 'unreadable': the body
+   * could not be read (an in-process stream that failed), answered as HTTP answers broken framing.
    */
-  readBody(source: S, limit: number, decode: boolean): Promise<ReadBody | 'aborted'>;
+  readBody(source: S, limit: number, decode: boolean): Promise<ReadBody | 'aborted' | 'unreadable'>;
 }
 
 export interface SdkAnswer<S> {
@@ -160,6 +161,18 @@ export function createFrame<S>(rt: Runtime, transport: SdkTransport<S>): Frame<S
       // for a token that verifies (checkToken is memoised: the decision's own check costs nothing).
       const read = await transport.readBody(source, limit, checkToken(token, secret).ok);
       if (read === 'aborted') return undefined; // nobody to answer
+      if (read === 'unreadable') {
+        // Over HTTP, Node answers a body it cannot parse 400 MALFORMED_REQUEST (http/server.ts).
+        const { status, body } = answerFor('MALFORMED_REQUEST');
+        headers.push('TGA-Mock-Reason', 'MALFORMED_REQUEST');
+        return plain(
+          { source, requestId, started, method, path },
+          status,
+          body,
+          headers,
+          'MALFORMED_REQUEST',
+        );
+      }
       const exchange: ExchangeRequest = {
         kind: route.serves,
         requestId,

@@ -104,6 +104,11 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
   app.get(TELEGRAM_SCRIPT_PATH, sendTelegramScript);
   // Everything under /__mock: no cross-site use (Host, Origin, Sec-Fetch-Site, JSON content type).
   app.use('/__mock', controlGate({ boundHost: opts.host, allowedHosts: opts.allowedHosts }));
+  // No /__mock route answers OPTIONS (the control API grants no CORS preflight). Without this,
+  // Express's routers answer OPTIONS on their GET paths themselves, 200 text/plain "GET, HEAD".
+  app.use('/__mock', (req: Request, res: Response, next: NextFunction) =>
+    req.method === 'OPTIONS' ? sendReason(res, 'NOT_FOUND') : next(),
+  );
   // The inspector page (GET /__mock/) and its live feed, under the control API's access rule.
   const inspector = createInspectorRouter(journal, { adminToken: opts.adminToken });
   app.use('/__mock', inspector);
