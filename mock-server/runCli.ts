@@ -125,6 +125,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
       host: listening.allInterfaces ? options.host : undefined,
       adminToken: options.adminToken,
       tlsNames: tls?.names,
+      answers: options.answers,
+      upstream: options.upstream,
     }),
   );
   const { server, url } = listening;

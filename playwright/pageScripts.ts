@@ -2,6 +2,7 @@
 // two scripts such a page loads from a CDN (Telegram's telegram-web-app.js, answered with the
 // stand-in; the SDK's https://tganalytics.xyz/index.js, answered with the installed
 // @telegram-apps/analytics browser bundle) and the third-party hosts the SDK calls by itself.
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { telegramWebAppScriptText } from '../mock-server/telegram/standIn';
@@ -14,6 +15,25 @@ export const SDK_BACKENDS: readonly string[] = ['https://tganalytics.xyz', 'http
  * them unless `blockThirdParty: false`.
  */
 export const SDK_THIRD_PARTY_HOSTS: readonly string[] = ['api.prod.innerworks.me', 'flow.prod.innerworks.me'];
+
+let thirdParty: string | undefined;
+
+/**
+ * What a refused third-party request gets instead of a network error. The SDK's fingerprinting
+ * client (1.6.4) throws an uncaught error for every failed call, reads `detectionTypes` of its init
+ * answer, and later encrypts what it collected with the answer's `publicEncryptionKey` (throwing
+ * when there is none). So the answer has no detections to run and a public key of a pair made here
+ * whose private half is thrown away: nothing more is asked of the host, nothing leaves the machine,
+ * and the page logs no error.
+ */
+export function thirdPartyAnswer(): string {
+  if (thirdParty === undefined) {
+    const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const publicEncryptionKey = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    thirdParty = JSON.stringify({ detectionTypes: {}, publicEncryptionKey });
+  }
+  return thirdParty;
+}
 
 export type RequestKind = 'api' | 'sdk-script' | 'telegram-script' | 'third-party';
 

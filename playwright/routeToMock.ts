@@ -2,7 +2,8 @@
 // answered by the mock instead, in a Playwright page or browser context. The request goes to the
 // mock unchanged (method, path, query, headers, body) and the page gets the mock's answer. By
 // default it also makes an unmodified Mini App page hermetic (pageScripts.ts): the CDN scripts it
-// loads are answered locally and the SDK's third-party hosts are refused.
+// loads are answered locally and the SDK's third-party hosts are refused (answered locally with an
+// empty answer, so nothing leaves the machine and the page logs no uncaught error).
 //
 // Routing switches Chromium's own CORS checks off for a routed request (Playwright answers the
 // preflight itself, allowing anything, and adds Access-Control-Allow-Origin to a fulfilled answer),
@@ -13,7 +14,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { corsCheck, preflightCheck, preflightFor, type Headers, type Verdict } from './corsCheck';
-import { kindOf, scriptFor, type RequestKind } from './pageScripts';
+import { kindOf, scriptFor, thirdPartyAnswer, type RequestKind } from './pageScripts';
 
 export { SDK_BACKENDS, SDK_THIRD_PARTY_HOSTS } from './pageScripts';
 
@@ -51,7 +52,11 @@ export interface RouteToMockOptions {
    * `@telegram-apps/analytics` browser bundle. Default true; when false it goes to the mock (404).
    */
   sdkScript?: boolean;
-  /** Refuse the SDK's third-party hosts (SDK_THIRD_PARTY_HOSTS). Default true. */
+  /**
+   * Refuse the SDK's third-party hosts (SDK_THIRD_PARTY_HOSTS): each request is answered locally
+   * with a harmless empty answer (nothing is sent; an abort would be an uncaught page error).
+   * Default true.
+   */
   blockThirdParty?: boolean;
 }
 
@@ -115,8 +120,19 @@ async function relay(route: Route, mock: URL): Promise<RelayedRequest> {
 async function answerLocally(route: Route, kind: HandledRequest['kind']): Promise<HandledRequest> {
   const url = route.request().url();
   if (kind === 'third-party') {
-    await route.abort('blockedbyclient');
-    return { kind, url, outcome: 'refused', reason: 'a third-party host the SDK calls (blockThirdParty)' };
+    // Answered here, not aborted: an abort is an uncaught error in the page (thirdPartyAnswer).
+    await route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      headers: { 'access-control-allow-origin': '*', 'cache-control': 'no-store' },
+      body: thirdPartyAnswer(),
+    });
+    return {
+      kind,
+      url,
+      outcome: 'refused',
+      reason: 'a third-party host the SDK calls (blockThirdParty): answered locally, nothing sent',
+    };
   }
   const script = scriptFor(kind);
   await route.fulfill({

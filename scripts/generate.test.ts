@@ -38,12 +38,26 @@ test.each(GENERATED)('%s carries the do-not-edit notice at the top', async (name
   expect(head.toLowerCase()).toContain('do not edit');
 });
 
+test('the Telegram stand-in is generated from its parts and says so at the top', async () => {
+  const text = await fs.readFile(path.join(repo, 'mock-server', 'telegram', 'telegram-web-app.js'), 'utf8');
+  expect(text.split('\n', 3).join('\n').toLowerCase()).toContain('do not edit');
+  const parts = (await fs.readdir(path.join(repo, 'mock-server', 'telegram', 'src'))).sort();
+  for (const part of parts) expect(text).toContain(`// --- mock-server/telegram/src/${part}\n`);
+});
+
 describe('on an edited copy of the schemas', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tga-generate-'));
     await fs.cp(path.join(repo, 'schema'), path.join(dir, 'schema'), { recursive: true });
     await fs.copyFile(path.join(repo, 'package.json'), path.join(dir, 'package.json'));
+    await fs.cp(path.join(repo, 'mock-server', 'telegram'), path.join(dir, 'mock-server', 'telegram'), {
+      recursive: true,
+    });
+    await fs.copyFile(path.join(repo, '.prettierrc.json'), path.join(dir, '.prettierrc.json'));
+    // A part of the Telegram stand-in edited too: its joined file is stale as well.
+    const part = path.join(dir, 'mock-server', 'telegram', 'src', 'events.js');
+    await fs.appendFile(part, '// Edited without regenerating.\n');
     const file = path.join(dir, 'schema', 'event.schema.json');
     const schema = JSON.parse(await fs.readFile(file, 'utf8'));
     schema.properties.platform.description = 'Edited without regenerating.';
@@ -57,6 +71,8 @@ describe('on an edited copy of the schemas', () => {
     expect(result.stderr).toContain('+   * Edited without regenerating.');
     expect(result.stderr).toContain('schema/generated/types.ts (committed)');
     expect(result.stderr).toContain('schema/generated/openapi.json (committed)');
+    expect(result.stderr).toContain('mock-server/telegram/telegram-web-app.js (committed)');
+    expect(result.stderr).toContain('+  // Edited without regenerating.');
     expect(result.stderr).toMatch(/Run `npm run generate`/);
   }, 60_000);
 

@@ -21,6 +21,9 @@ export const MOCK_REASONS = [
   'CONTROL_BUSY',
   'SERVER_ERROR_FAULT',
   'TOO_MANY_FAULTS',
+  'UPSTREAM_UNREACHABLE',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_ANSWER_TOO_LARGE',
 ] as const;
 
 export type MockReason = (typeof MOCK_REASONS)[number];
@@ -81,6 +84,12 @@ const MOCK_ONLY: Record<MockReason, { status: number; message: string }> = {
   SERVER_ERROR_FAULT: { status: 500, message: 'Internal Server Error' },
   // RFC 9110 §15.5.10: POST /__mock/faults when the fault store is full (core/faults.ts).
   TOO_MANY_FAULTS: { status: 409, message: 'Too many faults armed.' },
+  // --upstream (a validating proxy, http/proxyHandler.ts), RFC 9110 §15.6.3 and §15.6.5: the
+  // upstream could not be reached, did not answer within --upstream-timeout, or answered more
+  // than the proxy reads into memory.
+  UPSTREAM_UNREACHABLE: { status: 502, message: 'The upstream could not be reached.' },
+  UPSTREAM_TIMEOUT: { status: 504, message: 'The upstream did not answer in time.' },
+  UPSTREAM_ANSWER_TOO_LARGE: { status: 502, message: "The upstream's answer is too large for the proxy." },
 };
 
 function buildRegistry(): ReadonlyMap<Reason, Answer> {

@@ -43,6 +43,21 @@ const DECODERS: Record<string, Decoder> = {
   br: (b, limit) => brotli(b, { maxOutputLength: limit }),
 };
 
+/**
+ * After the limit, the rest of an upload is read and dropped — at most this many bytes, for at most
+ * this long — so a client still sending gets to read its 413 (express.json does the same). Past
+ * either bound the mock answers and stops reading (over HTTP: closes the connection). Both shells
+ * read with these bounds (http/readBody.ts, msw/readBody.ts).
+ */
+export const DISCARD_MAX_BYTES = 16 * 1024 * 1024;
+export const DISCARD_MAX_MS = 5000;
+
+/** A declared Content-Length too large to be read and dropped within the bound: answer at once. */
+export function hopelessLength(contentLength: string | null | undefined, limit: number): boolean {
+  const declared = Number(contentLength ?? undefined);
+  return Number.isFinite(declared) && declared - limit > DISCARD_MAX_BYTES;
+}
+
 /** More stacked Content-Encoding layers than this are 415 (3,000 gzip layers once cost 10 s of CPU). */
 export const MAX_CODINGS = 3;
 

@@ -128,6 +128,24 @@ describe('the frame finishes every answer', () => {
     ]);
     expect(lines[0]).toMatchObject({ level: 50, msg: 'unexpected error', request_id: a.requestId });
   });
+
+  test('a body that could not be read is the 400 MALFORMED_REQUEST HTTP gives broken framing, not logged as a batch', async () => {
+    const a = (await post({ read: () => 'unreadable' }))!;
+    expect([a.status, JSON.parse(a.text!), a.reason]).toEqual([
+      400,
+      { message: 'Malformed request.' },
+      'MALFORMED_REQUEST',
+    ]);
+    expect(headers(a)).toMatchObject({
+      'TGA-Mock-Reason': 'MALFORMED_REQUEST',
+      'Access-Control-Allow-Origin': 'http://localhost',
+      'TGA-Mock-Request-Id': a.requestId,
+      'Content-Type': 'application/json; charset=utf-8',
+    });
+    frame.settle(a, true);
+    expect(rt.journal.requests()).toEqual([]);
+    expect(lines.filter((l) => l.level === 50)).toEqual([]); // not an unexpected error
+  });
 });
 
 describe('settle', () => {

@@ -14,6 +14,7 @@ import type { ReadBody } from './body';
 import { corsHeaderList, preflightHeaderList } from './cors';
 import { prepareAnswer, settleExchange, type ExchangeRequest, type PreparedAnswer } from './exchange';
 import { jsonOf } from './jsonText';
+import { liveAnswer, LIVE_ALLOW_ORIGIN } from './liveAnswers';
 import type { Runtime } from './runtime';
 import type { SdkRoute } from './sdkRoutes';
 import { checkToken } from './tokenSignature';
@@ -24,9 +25,10 @@ export interface SdkTransport<S> {
   header(source: S, name: string): string | undefined;
   /**
    * The body as step 5 sees it, bounded by `limit`; `decode` false (the token was refused) keeps
-   * the raw bytes only. 'aborted': the client went away while sending.
+   * the raw bytes only. 'aborted': the client went away while sending. 'unreadable': the body
+   * could not be read (an in-process stream that failed), answered as HTTP answers broken framing.
    */
-  readBody(source: S, limit: number, decode: boolean): Promise<ReadBody | 'aborted'>;
+  readBody(source: S, limit: number, decode: boolean): Promise<ReadBody | 'aborted' | 'unreadable'>;
 }
 
 export interface SdkAnswer<S> {
@@ -127,6 +129,8 @@ export function createFrame<S>(rt: Runtime, transport: SdkTransport<S>): Frame<S
   const limit = rt.options.bodyLimit;
   // When the level is off, no line is built at all.
   const logs = rt.logger.isLevelEnabled('info');
+  // --answers, decided once: the docs mode's path only tests this flag.
+  const live = rt.options.answers === 'live';
 
   async function answer(
     route: SdkRoute,
@@ -140,14 +144,16 @@ export function createFrame<S>(rt: Runtime, transport: SdkTransport<S>): Frame<S
     const query = url.indexOf('?');
     const path = query === -1 ? url : url.slice(0, query);
     const origin = transport.header(source, 'origin');
+    // What Access-Control-Allow-Origin says: the page's origin, or the live service's `*`.
+    const allowOrigin = live ? LIVE_ALLOW_ORIGIN : origin;
     try {
       if (route.serves === 'preflight')
         return plain({ source, requestId, started, method, path }, 204, undefined, [
-          ...preflightHeaderList(origin),
+          ...preflightHeaderList(allowOrigin),
           'TGA-Mock-Request-Id',
           requestId,
         ]);
-      const headers = actualHeaders(origin, requestId);
+      const headers = actualHeaders(allowOrigin, requestId);
       if (route.serves === 'threshold')
         return plain({ source, requestId, started, method, path }, 200, rt.options.threshold, headers);
       const token = transport.header(source, 'tga-auth-token');
@@ -155,6 +161,18 @@ export function createFrame<S>(rt: Runtime, transport: SdkTransport<S>): Frame<S
       // for a token that verifies (checkToken is memoised: the decision's own check costs nothing).
       const read = await transport.readBody(source, limit, checkToken(token, secret).ok);
       if (read === 'aborted') return undefined; // nobody to answer
+      if (read === 'unreadable') {
+        // Over HTTP, Node answers a body it cannot parse 400 MALFORMED_REQUEST (http/server.ts).
+        const { status, body } = answerFor('MALFORMED_REQUEST');
+        headers.push('TGA-Mock-Reason', 'MALFORMED_REQUEST');
+        return plain(
+          { source, requestId, started, method, path },
+          status,
+          body,
+          headers,
+          'MALFORMED_REQUEST',
+        );
+      }
       const exchange: ExchangeRequest = {
         kind: route.serves,
         requestId,
@@ -167,7 +185,10 @@ export function createFrame<S>(rt: Runtime, transport: SdkTransport<S>): Frame<S
         rawHeaders,
         read,
       };
-      const prepared = prepareAnswer(rt, exchange);
+      let prepared = prepareAnswer(rt, exchange);
+      // Only POST /events was observed live; /events/fingerprint keeps the mock's answers.
+      if (live && route.serves === 'event')
+        prepared = liveAnswer(prepared, read.outcome.ok && Array.isArray(read.outcome.value));
       const { decision } = prepared;
       for (const k in prepared.headers) headers.push(k, prepared.headers[k]);
       const { text, length } = jsonOf(decision.body);
@@ -192,7 +213,7 @@ export function createFrame<S>(rt: Runtime, transport: SdkTransport<S>): Frame<S
     } catch (err) {
       rt.logger.error({ err, request_id: requestId }, 'unexpected error');
       const { status, body } = answerFor('INTERNAL_ERROR');
-      const headers = actualHeaders(origin, requestId);
+      const headers = actualHeaders(allowOrigin, requestId);
       headers.push('TGA-Mock-Reason', 'INTERNAL_ERROR');
       return plain({ source, requestId, started, method, path }, status, body, headers, 'INTERNAL_ERROR');
     }

@@ -26,9 +26,28 @@ import {
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** How the mock answers: as the docs page says, or as the live service was observed to (core/liveAnswers.ts). */
+export const ANSWER_MODES = ['docs', 'live'] as const;
+export type AnswerMode = (typeof ANSWER_MODES)[number];
+
+/** --upstream: an http(s) URL without credentials, query or fragment, kept without a trailing slash. */
+const upstreamUrl: Parser<string> = (v) => {
+  const expected = 'an http:// or https:// URL without credentials, query or fragment';
+  if (typeof v !== 'string') return { ok: false, expected };
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    return { ok: false, expected };
+  }
+  const plain = url.username === '' && url.password === '' && url.search === '' && url.hash === '';
+  if (!plain || (url.protocol !== 'http:' && url.protocol !== 'https:')) return { ok: false, expected };
+  return { ok: true, value: url.href.replace(/\/+$/, '') };
+};
+
 export const DEV_SECRET = 'tga-mock-development-secret';
 
-type Kind = 'int' | 'string' | 'file' | 'bool' | 'bytes' | 'json' | 'list';
+type Kind = 'int' | 'string' | 'file' | 'bool' | 'bytes' | 'json' | 'list' | 'url';
 
 // A mock row: its env variable is TGA_MOCK_<KEY>, its arity and value name follow from its kind.
 // Typed like cli-kit's option(): the key, the parser's type and whether there is a default.
@@ -56,6 +75,7 @@ function spec(key: string, kind: Kind, def: unknown, parse: Parser, help: string
     bytes: 'BYTES',
     json: 'JSON',
     list: 'A,B',
+    url: 'URL',
   }[kind];
   return option({
     key,
@@ -112,6 +132,13 @@ export const OPTION_TABLE = [
     bool,
     'validate against the strict schema (unknown top-level fields rejected)',
   ),
+  spec(
+    'answers',
+    'string',
+    'docs',
+    oneOf(ANSWER_MODES),
+    'docs: answer as the docs page says; live: as the live service was seen to (202, validation reports, ACAO *)',
+  ),
   spec('logLevel', 'string', 'info', oneOf(LOG_LEVELS), `log level: ${LOG_LEVELS.join(', ')}`),
   spec('requireOrigin', 'bool', false, bool, 'answer 403 when a request has neither Origin nor Referer'),
   spec(
@@ -137,6 +164,14 @@ export const OPTION_TABLE = [
     int(0, 3_600_000),
     'ms a client has to send its whole request (slow clients are cut off); 0 = none',
   ),
+  spec(
+    'upstream',
+    'url',
+    undefined,
+    upstreamUrl,
+    "a validating proxy: forward the SDK's routes to this URL, check the request and the upstream's answer",
+  ),
+  spec('upstreamTimeout', 'int', 10_000, int(1, 600_000), 'ms the upstream has to answer (then 504)'),
   spec('config', 'string', undefined, str, 'JSON file with any of these options (camelCase or flag names)'),
 ] as const;
 
@@ -205,6 +240,11 @@ export function resolveOptions(input: ResolveInput = {}): Resolved {
     return {
       ok: false,
       error: `--tls-cert and --tls-key go together: ${options.tlsCert === undefined ? '--tls-cert' : '--tls-key'} is missing`,
+    };
+  if (options.upstream !== undefined && options.answers === 'live')
+    return {
+      ok: false,
+      error: "--upstream returns the upstream's own answers: --answers live does not apply",
     };
   const warnings =
     options.secret === DEV_SECRET

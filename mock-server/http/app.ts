@@ -14,9 +14,11 @@ import { EVENTS_ROUTE, SDK_PATHS, SDK_ROUTES, type SdkRoute } from '../core/sdkR
 import { createInspectorRouter } from '../inspector/createInspectorRouter';
 import { controlGate } from './controlGate';
 import { controlRoutes } from './controlRoutes';
-import { cors } from './cors';
+import { cors, liveCors } from './cors';
+import { proxyHandler } from './proxyHandler';
 import { sdkHandler, type SdkHandler } from './sdkHandler';
 import { sendReason } from './send';
+import { sendTelegramScript, TELEGRAM_SCRIPT_PATH } from './telegramScript';
 import { packageVersion } from '../../cli-kit';
 
 export type { MockDeps } from '../core/runtime';
@@ -100,13 +102,21 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
   app.set('etag', false); // a 201 must stay a 201, never a 304
   // The SDK's routes come before the request-line middleware: their answers carry their own
   // request id and line (core/frame.ts), so it never sees them.
-  const sdk = sdkHandler(runtime);
+  // --upstream: the same routes, forwarded (a validating proxy) instead of answered.
+  const sdk = opts.upstream === undefined ? sdkHandler(runtime) : proxyHandler(runtime);
   for (const r of SDK_ROUTES) route(app, r, sdk);
   app.use(requestLine(logger, now));
   // Another method on an SDK path: a 404 the page can read.
-  app.all([...SDK_PATHS], cors);
+  app.all([...SDK_PATHS], opts.answers === 'live' ? liveCors : cors);
+  // The Telegram stand-in, for a page that loads Telegram's script from the mock.
+  app.get(TELEGRAM_SCRIPT_PATH, sendTelegramScript);
   // Everything under /__mock: no cross-site use (Host, Origin, Sec-Fetch-Site, JSON content type).
   app.use('/__mock', controlGate({ boundHost: opts.host, allowedHosts: opts.allowedHosts }));
+  // No /__mock route answers OPTIONS (the control API grants no CORS preflight). Without this,
+  // Express's routers answer OPTIONS on their GET paths themselves, 200 text/plain "GET, HEAD".
+  app.use('/__mock', (req: Request, res: Response, next: NextFunction) =>
+    req.method === 'OPTIONS' ? sendReason(res, 'NOT_FOUND') : next(),
+  );
   // The inspector page (GET /__mock/) and its live feed, under the control API's access rule.
   const inspector = createInspectorRouter(journal, { adminToken: opts.adminToken });
   app.use('/__mock', inspector);

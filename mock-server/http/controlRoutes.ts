@@ -76,7 +76,8 @@ export function controlRoutes(deps: ControlDeps): express.Router {
     });
   });
   // Streamed a page at a time. With min (and wait_ms, default 5,000) it long-polls: the answer
-  // comes once min entries match, or at the timeout with what there is and `timed_out: true`.
+  // comes once min entries match, or at the timeout with what there is, `timed_out: true` and the
+  // requests refused meanwhile (`near_misses`).
   let waiting = 0;
   router.get('/events', async (req, res) => {
     const decoded = decodeJournalFilter(req.query as Record<string, unknown>);
@@ -99,9 +100,7 @@ export function controlRoutes(deps: ControlDeps): express.Router {
         });
         wait = outcome.ok
           ? '"timed_out":false,'
-          : `"timed_out":true,"message":${JSON.stringify(outcome.message)},`;
-      } catch (e) {
-        wait = `"timed_out":true,"message":${JSON.stringify((e as Error).message)},`;
+          : `"timed_out":true,"message":${JSON.stringify(outcome.message)},"near_misses":${JSON.stringify(outcome.nearMisses ?? [])},`;
       } finally {
         waiting--;
         res.off('close', onClose);

@@ -4,8 +4,11 @@
 // failed (steps 1-2) the route asks for the raw bytes only, never decompressed or parsed.
 import type { IncomingMessage } from 'node:http';
 import {
+  DISCARD_MAX_BYTES,
+  DISCARD_MAX_MS,
   decodeBody,
   headerProblem,
+  hopelessLength,
   NOT_DECODED,
   parseCodings,
   tooLarge,
@@ -14,20 +17,13 @@ import {
   type ReadBody,
 } from '../core/body';
 
-export { MAX_CODINGS, type ReadBody } from '../core/body';
-
-/**
- * After the limit, the rest of an upload is read and dropped — at most this many bytes, for at most
- * this long — so the client, still sending, gets to read its 413 (express.json does the same).
- * Past either bound the mock answers and closes the connection.
- */
-export const DISCARD_MAX_BYTES = 16 * 1024 * 1024;
-export const DISCARD_MAX_MS = 5000;
+export { DISCARD_MAX_BYTES, DISCARD_MAX_MS, MAX_CODINGS, type ReadBody } from '../core/body';
 
 /** Over the limit: `complete` when the whole upload was read (and dropped), false when cut off. */
-type Collected = Buffer | { tooLarge: true; complete: boolean; size: number } | 'aborted';
+export type Collected = Buffer | { tooLarge: true; complete: boolean; size: number } | 'aborted';
 
-function collect(req: IncomingMessage, limit: number): Promise<Collected> {
+/** The raw bytes of a request body, at most `limit` of them kept (the --upstream proxy forwards them). */
+export function collect(req: IncomingMessage, limit: number): Promise<Collected> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -70,11 +66,8 @@ function collect(req: IncomingMessage, limit: number): Promise<Collected> {
   });
 }
 
-/** A declared Content-Length too large to be read and dropped within the bound: answer at once. */
-function hopeless(req: IncomingMessage, limit: number): boolean {
-  const declared = Number(req.headers['content-length']);
-  return Number.isFinite(declared) && declared - limit > DISCARD_MAX_BYTES;
-}
+const hopeless = (req: IncomingMessage, limit: number) =>
+  hopelessLength(req.headers['content-length'], limit);
 
 /** The raw body of a request refused before step 5: read (bounded), kept as text only if unencoded. */
 async function readRaw(

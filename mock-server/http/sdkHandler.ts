@@ -21,7 +21,7 @@ export const LINGER_MS = 1000;
  * So this connection closes the way web servers "linger": send our FIN, keep reading and dropping
  * what still arrives (nothing is kept), and close for good after LINGER_MS or when the client does.
  */
-function lingeringClose(req: IncomingMessage): void {
+export function lingeringClose(req: IncomingMessage): void {
   const socket = req.socket;
   req.resume(); // the rest of the upload flows and is dropped: no 'data' listener keeps it
   socket.destroySoon = function destroyAfterLinger(this: typeof socket) {

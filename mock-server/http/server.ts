@@ -3,10 +3,10 @@
 // its default answers have no body. These hooks answer them in JSON too, from the same registry.
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import http, { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import http, { ServerResponse, STATUS_CODES, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { Duplex } from 'node:stream';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { answerFor, type MockReason } from '../core/answers';
 import type { MockOptions } from '../core/options';
 import { sdkRoute } from '../core/sdkRoutes';
@@ -84,17 +84,40 @@ function writeReason(res: ServerResponse, reason: MockReason, message?: string):
   res.end(text);
 }
 
-/** The Node server (HTTPS when `tls` is given) around a mock app, not yet listening. */
-export function createMockServer(app: MockApp, tls?: TlsMaterial): http.Server {
-  const { requestTimeout } = app.mock.options;
-  // A client dripping its request byte by byte would hold a socket forever (slowloris): Node cuts
-  // it off after requestTimeout, checked every connectionsCheckingInterval (30 s by default, too
-  // coarse for short timeouts). headersTimeout may not exceed requestTimeout.
-  const serverOptions = {
+/** The most a TLS handshake may take (less with a shorter --request-timeout). */
+export const HANDSHAKE_TIMEOUT_MS = 10_000;
+
+/**
+ * The timeouts of a mock's server, all bounded whatever --request-timeout says (0 = none only
+ * lifts the bound on a request being sent: a connection that sends nothing is still closed).
+ */
+export function serverTimeouts(requestTimeout: number) {
+  const bounded = (max: number) => (requestTimeout > 0 ? Math.min(requestTimeout, max) : max);
+  return {
     requestTimeout,
-    headersTimeout: requestTimeout > 0 ? Math.min(requestTimeout, 60_000) : 60_000,
+    // How long a connection may take to send its request line and headers. Node counts a new
+    // connection (over TLS: once its handshake is done) as waiting for headers, so one that never
+    // sends a byte is closed after this too. May not exceed requestTimeout.
+    headersTimeout: bounded(60_000),
+    // Node's default, stated: an idle keep-alive connection after an answer.
+    keepAliveTimeout: 5000,
+    handshakeTimeout: bounded(HANDSHAKE_TIMEOUT_MS),
+    // Node checks requestTimeout and headersTimeout every connectionsCheckingInterval (30 s by
+    // default, too coarse for short timeouts).
     connectionsCheckingInterval:
       requestTimeout > 0 ? Math.min(Math.max(Math.floor(requestTimeout / 4), 50), 30_000) : 30_000,
+  };
+}
+
+/** TLS errors (a handshake that failed or timed out) come before HTTP: there is no one to answer. */
+const isTlsError = (code: string | undefined) =>
+  code !== undefined && (code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_'));
+
+/** The Node server (HTTPS when `tls` is given) around a mock app, not yet listening. */
+export function createMockServer(app: MockApp, tls?: TlsMaterial): http.Server {
+  const { handshakeTimeout, ...timeouts } = serverTimeouts(app.mock.options.requestTimeout);
+  const serverOptions = {
+    ...timeouts,
     // Node's own refusal of an HTTP/1.1 request without Host is an empty 400: answered below.
     requireHostHeader: false,
   };
@@ -110,12 +133,31 @@ export function createMockServer(app: MockApp, tls?: TlsMaterial): http.Server {
     app(req, res);
   };
   // An https.Server is an http.Server over TLS: the same hooks, timeouts and shutdown apply.
+  // Node's HTTP timeouts only start once the handshake is done: handshakeTimeout (120 s by
+  // default) closes a connection that never finishes it (see the clientError hook too).
   const server = tls
     ? (https.createServer(
-        { ...serverOptions, cert: tls.cert, key: tls.key },
+        { ...serverOptions, handshakeTimeout, cert: tls.cert, key: tls.key },
         handle,
       ) as unknown as http.Server)
     : http.createServer(serverOptions, handle);
+  // CONNECT has no route, but Node would close the socket without a word when no 'connect'
+  // listener exists: the app answers it like any other method (a JSON 404, the /__mock guards
+  // first), and the connection closes after the answer.
+  server.on('connect', (req: IncomingMessage, socket: Socket) => {
+    // Node has handed the socket over, its error listener included: a reset must not throw.
+    socket.on('error', () => socket.destroy());
+    const res = new ServerResponse(req);
+    res.shouldKeepAlive = false;
+    res.assignSocket(socket);
+    res.once('finish', () => {
+      res.detachSocket(socket);
+      socket.destroySoon();
+    });
+    // The router cannot route a host:port (Express would answer HTML); a path goes through the app.
+    if (req.url?.startsWith('/')) handle(req, res);
+    else writeReason(res, 'NOT_FOUND');
+  });
   // Any Expect but 100-continue (which Node answers itself): Node's default 417 has no body.
   server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) =>
     writeReason(
@@ -125,8 +167,14 @@ export function createMockServer(app: MockApp, tls?: TlsMaterial): http.Server {
     ),
   );
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
-    // Timeouts and resets: the client is gone or idle, there is nobody to answer.
-    if (!socket.writable || err.code === 'ECONNRESET' || err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    // Timeouts, resets and TLS failures: the client is gone, idle or not speaking TLS — there is
+    // nobody to answer (an HTTP answer on a socket whose handshake never finished waits forever).
+    if (
+      !socket.writable ||
+      err.code === 'ECONNRESET' ||
+      err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ||
+      isTlsError(err.code)
+    ) {
       socket.destroy();
       return;
     }

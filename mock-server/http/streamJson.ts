@@ -13,13 +13,16 @@ export const DEFAULT_STALL_MS = 30_000;
 const COMMA = Buffer.from(',');
 
 /**
- * Resolves true once `res` drains, false if it closes or takes nothing for `stallMs`. One pair of
- * listeners per wait, both removed when it ends (a race of `once()` promises left one behind per
- * drain: a MaxListenersExceededWarning after ten pages).
+ * Resolves true once `res` drains, false if it closes or takes nothing for `stallMs`: a reader that
+ * is slow but still reading (the bytes waiting to be sent went down since the last look) is given
+ * another `stallMs`, so only a reader that stopped is cut off. One pair of listeners per wait, both
+ * removed when it ends (a race of `once()` promises left one behind per drain: a
+ * MaxListenersExceededWarning after ten pages).
  */
 export function drained(res: Response, stallMs: number): Promise<boolean> {
   if (res.destroyed) return Promise.resolve(false);
   return new Promise((resolve) => {
+    let waiting = res.writableLength;
     const end = (ok: boolean) => {
       clearTimeout(timer);
       res.off('drain', onDrain);
@@ -28,7 +31,13 @@ export function drained(res: Response, stallMs: number): Promise<boolean> {
     };
     const onDrain = () => end(true);
     const onClose = () => end(false);
-    const timer = setTimeout(onClose, stallMs);
+    const look = () => {
+      const now = res.writableLength;
+      if (now >= waiting) return end(false);
+      waiting = now;
+      timer = setTimeout(look, stallMs);
+    };
+    let timer = setTimeout(look, stallMs);
     res.on('drain', onDrain);
     res.on('close', onClose);
   });

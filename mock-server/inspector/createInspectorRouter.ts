@@ -55,8 +55,7 @@ export function createInspectorRouter(
     res.set({ 'content-type': type, 'cache-control': 'no-store' }).send(body);
   };
   router.get('/', allowed, send('text/html; charset=utf-8', assets.html));
-  router.get('/inspector/inspector.js', allowed, send('text/javascript; charset=utf-8', assets.script));
-  router.get('/inspector/inspector.css', allowed, send('text/css; charset=utf-8', assets.css));
+  for (const file of assets.files) router.get(`/inspector/${file.name}`, allowed, send(file.type, file.text));
   router.get('/inspector/stream', allowed, (req, res) => {
     if (open.size >= resolved.maxViewers)
       return sendReason(res, 'CONTROL_BUSY', `At most ${resolved.maxViewers} inspector feeds at once.`);

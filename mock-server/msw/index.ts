@@ -2,7 +2,8 @@
 // no port. The handlers answer the official SDK's hard-coded backends with the mock's own core
 // (core/frame.ts, the same code the HTTP server runs): a request gets the same status, body,
 // headers and journal entry as over HTTP, and every rule applies (token, origin, rate limit, body
-// limit, gzip/deflate/br, validation, faults).
+// limit, gzip/deflate/br, validation, faults). The edges too: a client that aborts is not answered
+// and nothing is recorded; a body is read bounded (msw/readBody.ts); a failing body stream is a 400.
 //
 //   import { setupServer } from 'msw/node';
 //   import { createMswMock } from 'tga-contract/msw';
@@ -12,8 +13,7 @@
 // `msw` 2.x is an optional peer dependency (msw 3 needs Node 22).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { http, HttpResponse, type RequestHandler } from 'msw';
-import { readBuffer } from '../core/body';
-import { createFrame, type Frame, type SdkTransport } from '../core/frame';
+import { createFrame, type Frame } from '../core/frame';
 import type { FaultSpec } from '../core/faultSpec';
 import type { Fault } from '../core/faults';
 import type { JournalEntry, JournalFilter, RequestLogEntry, WaitOptions } from '../core/journal';
@@ -21,6 +21,7 @@ import type { MockOptions } from '../core/options';
 import { createRuntime, type MockDeps } from '../core/runtime';
 import { SDK_BACKENDS, SDK_ROUTES, type SdkRoute } from '../core/sdkRoutes';
 import { testHandle, type TestHandle } from '../core/testHandle';
+import { FETCH, rawHeaders } from './transport';
 
 export { SDK_BACKENDS } from '../core/sdkRoutes';
 
@@ -29,35 +30,19 @@ export interface MswMock extends TestHandle {
   handlers: RequestHandler[];
 }
 
-/** fetch's Request is the source: headers as fetch combines them, the body read whole. */
-const FETCH: SdkTransport<Request> = {
-  header: (request, name) => request.headers.get(name) ?? undefined,
-  async readBody(request, limit, decode) {
-    const raw = Buffer.from(await request.arrayBuffer());
-    const h = request.headers;
-    const headers = {
-      contentEncoding: h.get('content-encoding') ?? undefined,
-      contentType: h.get('content-type') ?? undefined,
-    };
-    return readBuffer(raw, headers, limit, decode);
-  },
-};
-
-function rawHeaders(headers: Headers): string[] {
-  const out: string[] = [];
-  headers.forEach((value, name) => out.push(name, value));
-  return out;
-}
-
 async function serve(frame: Frame<Request>, route: SdkRoute, request: Request): Promise<Response> {
   const path = new URL(request.url).pathname;
   const answer = await frame.answer(route, request, request.method, path, rawHeaders(request.headers));
-  // In process the whole body is in hand: there is always someone to answer.
+  // The client went away while its body was read: nobody to answer.
   if (answer === undefined) return HttpResponse.error();
-  if (answer.delayMs) await sleep(answer.delayMs);
-  // An answer handed to MSW is delivered; a reset fault is a network error instead.
-  frame.settle(answer, true);
-  if (answer.drop) return HttpResponse.error();
+  const { signal } = request;
+  // A client that aborts during a latency fault ends the wait: it never gets its answer.
+  if (answer.delayMs) await sleep(answer.delayMs, undefined, { signal }).catch(() => undefined);
+  // As over HTTP, an answer reaches the client only if it is still there; a reset fault is a
+  // network error instead (settle counts a dropped answer as not delivered).
+  const reached = !signal.aborted;
+  frame.settle(answer, reached);
+  if (answer.drop || !reached) return HttpResponse.error();
   const headers = new Headers();
   for (let i = 0; i < answer.headers.length; i += 2) headers.append(answer.headers[i], answer.headers[i + 1]);
   return new HttpResponse(answer.text ?? null, { status: answer.status, headers });
@@ -67,6 +52,13 @@ const ON = { POST: http.post, GET: http.get, OPTIONS: http.options };
 
 export function createMswMock(options: Partial<MockOptions> = {}, deps: MockDeps = {}): MswMock {
   const rt = createRuntime({ logLevel: 'silent', ...options }, deps);
+  // The validating proxy forwards over the network: an in-process handler has none to offer.
+  if (rt.options.upstream !== undefined) {
+    void rt.journal.close();
+    throw new Error(
+      'createMswMock: upstream is not supported in process; use startMock({ upstream }) or tga-mock --upstream',
+    );
+  }
   const frame = createFrame(rt, FETCH);
   const handlers = SDK_BACKENDS.flatMap((base) =>
     SDK_ROUTES.map((route) =>

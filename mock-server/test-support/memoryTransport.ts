@@ -7,7 +7,7 @@ export interface MemoryRequest {
   headers: Record<string, string>;
   body?: Buffer | string;
   /** Stands in for the reader: what it returns (or throws), instead of reading `body`. */
-  read?: () => ReadBody | 'aborted';
+  read?: () => ReadBody | 'aborted' | 'unreadable';
 }
 
 export const MEMORY: SdkTransport<MemoryRequest> = {

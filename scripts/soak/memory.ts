@@ -75,7 +75,7 @@ export const BOUND = {
   fileQueueMb: 16, // --journal-file: lines not yet written (QUEUE_MAX_BYTES)
 };
 /** --request-timeout of the soaked mock: also how long a control stream may stall before it is cut off. */
-const REQUEST_TIMEOUT_MS = 3000;
+const REQUEST_TIMEOUT_MS = 10_000;
 
 function rssMb(pid: number): number {
   const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);

@@ -76,7 +76,27 @@ describeBrowser('an unmodified Mini App page, hermetic through routeToMock', () 
     const refusedHosts = handled.filter((h) => h.kind === 'third-party').map((h) => new URL(h.url).hostname);
     expect(refusedHosts.every((h) => h.endsWith('.innerworks.me'))).toBe(true);
     expect(leaked).toEqual([]);
-    expect(pageErrors.filter((m) => /WebView|telegramAnalytics|Telegram/.test(m))).toEqual([]);
+    // Not even the SDK's fingerprinting client fails: its hosts get a harmless local answer.
+    expect(pageErrors).toEqual([]);
+    expect(handled.filter((h) => h.kind === 'third-party').every((h) => h.outcome === 'refused')).toBe(true);
+  });
+
+  test('the same page with a token for another origin: waitForEvents rejects naming DOMAIN_MISMATCH', async () => {
+    // Issued for localhost, opened from 127.0.0.1: the mock refuses every batch with a 403.
+    const other = await startStaticServer({
+      '/': { type: 'text/html', body: miniAppPageHtml(mock.token('docs', 'http://localhost'), 'docs') },
+    });
+    const tab = await browser.context.newPage();
+    try {
+      mock.reset();
+      await tab.goto(telegramLaunchUrl(`${other.origin()}/`, { user: USER }));
+      await expect(mock.waitForEvents({ event_name: 'app-init' }, { timeoutMs: 8000 })).rejects.toThrow(
+        "got 0; nothing arrived; 1 request refused: 403 DOMAIN_MISMATCH — Origin host 127.0.0.1 is not the token's domain host localhost",
+      );
+    } finally {
+      await tab.close();
+      await other.close();
+    }
   });
 
   test('telegramCalls and telegramEmit name the stand-in when the page has none', async () => {

@@ -1,5 +1,7 @@
 // The official SDK, unmodified, in a real Chromium: its hard-coded backend is routed to the mock,
-// and what it sends must be answered and recorded as the real service would.
+// and what it sends must be answered and recorded as the real service would — once with the
+// documented answers (201, the page's origin) and once with the live service's (--answers live:
+// 202, Access-Control-Allow-Origin: *), which the SDK must take just as well.
 import type { Page } from 'playwright-core';
 import { startMock, type RunningMock } from '../../mock-server/startMock';
 import { describeBrowser, launchChromium, type LaunchedBrowser } from './support/chromium';
@@ -59,89 +61,95 @@ describe('the installed @telegram-apps/analytics', () => {
   });
 });
 
-describeBrowser('the official SDK in Chromium, routed to the mock', () => {
-  let mock: RunningMock;
-  let browser: LaunchedBrowser;
-  let pages: StaticServer;
-  let page: Page;
-  let routes: RouteLog;
-  let relayed: RelayedRequest[];
-  const pageErrors: string[] = [];
+for (const answers of ['docs', 'live'] as const) {
+  const OK = answers === 'live' ? 202 : 201;
+  describeBrowser(`the official SDK in Chromium, routed to the mock (--answers ${answers})`, () => {
+    let mock: RunningMock;
+    let browser: LaunchedBrowser;
+    let pages: StaticServer;
+    let page: Page;
+    let routes: RouteLog;
+    let relayed: RelayedRequest[];
+    const pageErrors: string[] = [];
 
-  const recorded = (name: string) => mock.events({ event_name: name }).map((e) => e.event);
+    const recorded = (name: string) => mock.events({ event_name: name }).map((e) => e.event);
 
-  beforeAll(async () => {
-    mock = await startMock();
-    // The token's domain is the page's host: the SDK runs on the app's own domain.
-    pages = await startStaticServer({
-      '/sdk.html': { type: 'text/html', body: sdkPageHtml(mock.token('docs', 'http://127.0.0.1'), 'docs') },
-      '/sdk.js': { type: 'text/javascript', body: readSdkBundle() },
+    beforeAll(async () => {
+      mock = await startMock({ answers });
+      // The token's domain is the page's host: the SDK runs on the app's own domain.
+      pages = await startStaticServer({
+        '/sdk.html': { type: 'text/html', body: sdkPageHtml(mock.token('docs', 'http://127.0.0.1'), 'docs') },
+        '/sdk.js': { type: 'text/javascript', body: readSdkBundle() },
+      });
+      browser = await launchChromium();
+      routes = await routeToMock(browser.context, mock.url);
+      relayed = routes.relayed;
+      page = await browser.context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      await page.goto(
+        telegramLaunchUrl(`${pages.origin()}/sdk.html`, {
+          user: USER,
+          startParam: 'ref_42',
+          platform: 'tdesktop',
+        }),
+      );
     });
-    browser = await launchChromium();
-    routes = await routeToMock(browser.context, mock.url);
-    relayed = routes.relayed;
-    page = await browser.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(
-      telegramLaunchUrl(`${pages.origin()}/sdk.html`, {
-        user: USER,
-        startParam: 'ref_42',
+
+    afterAll(async () => {
+      await browser?.close();
+      await pages?.close();
+      await mock?.close();
+    });
+
+    it('fetches the threshold from the mock (200), without a preflight', async () => {
+      await waitFor(() => relayed.some((r) => r.url.endsWith('/events/threshold') && r.status !== null));
+      const threshold = relayed.find((r) => r.url.endsWith('/events/threshold'));
+      expect(threshold).toMatchObject({ method: 'GET', status: 200, preflight: null, verdict: { ok: true } });
+    });
+
+    it(`posts app-init after start: preflight passed by the mock, ${OK}, recorded with the user id`, async () => {
+      await waitFor(() => recorded('app-init').length > 0);
+      const [init] = recorded('app-init');
+      expect(init).toMatchObject({
+        user_id: USER.id,
+        app_name: 'docs',
         platform: 'tdesktop',
-      }),
-    );
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await pages?.close();
-    await mock?.close();
-  });
-
-  it('fetches the threshold from the mock (200), without a preflight', async () => {
-    await waitFor(() => relayed.some((r) => r.url.endsWith('/events/threshold') && r.status !== null));
-    const threshold = relayed.find((r) => r.url.endsWith('/events/threshold'));
-    expect(threshold).toMatchObject({ method: 'GET', status: 200, preflight: null, verdict: { ok: true } });
-  });
-
-  it('posts app-init after start: preflight passed by the mock, 201, recorded with the user id', async () => {
-    await waitFor(() => recorded('app-init').length > 0);
-    const [init] = recorded('app-init');
-    expect(init).toMatchObject({
-      user_id: USER.id,
-      app_name: 'docs',
-      platform: 'tdesktop',
-      start_param: 'ref_42',
+        start_param: 'ref_42',
+      });
+      expect(Object.keys(init).sort()).toEqual(PINNED_EVENT_FIELDS);
+      // The relay reports a request once the page has its answer, a moment after the mock recorded it.
+      const isPost = (r: RelayedRequest) => r.method === 'POST' && r.url === `${BACKEND}events`;
+      await waitFor(() => relayed.some(isPost));
+      const post = relayed.find(isPost);
+      expect(post).toMatchObject({
+        status: OK,
+        preflight: { status: 204, verdict: { ok: true } },
+        verdict: { ok: true },
+      });
     });
-    expect(Object.keys(init).sort()).toEqual(PINNED_EVENT_FIELDS);
-    const post = relayed.find((r) => r.method === 'POST' && r.url === `${BACKEND}events`);
-    expect(post).toMatchObject({
-      status: 201,
-      preflight: { status: 204, verdict: { ok: true } },
-      verdict: { ok: true },
+
+    it('posts app-hide after the page is hidden, in the same session', async () => {
+      await page.evaluate(() => {
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      await waitFor(() => recorded('app-hide').length > 0);
+      const [hide] = recorded('app-hide');
+      const [init] = recorded('app-init');
+      expect(hide).toMatchObject({ user_id: USER.id, app_name: 'docs', session_id: init.session_id });
+      expect(Object.keys(hide).sort()).toEqual(PINNED_EVENT_FIELDS);
+      expect(relayed.filter((r) => r.method === 'POST').every((r) => r.status === OK)).toBe(true);
+    });
+
+    it('reached nothing but loopback and the routed backend', () => {
+      // SDK 1.6.4 also calls a third-party fingerprinting service, which routeToMock answers locally
+      // (blockThirdParty); anything else aborted here would be a new host, an SDK change.
+      const abortedHosts = [...new Set(routes.aborted.map((u) => new URL(u).hostname))].sort();
+      const known = ['api.prod.innerworks.me', 'flow.prod.innerworks.me'];
+      expect(abortedHosts.filter((h) => !known.includes(h))).toEqual([]);
+      expect(relayed.every((r) => r.url.startsWith(BACKEND))).toBe(true);
+      expect(pageErrors.filter((m) => /WebView|telegramAnalytics/.test(m))).toEqual([]);
     });
   });
-
-  it('posts app-hide after the page is hidden, in the same session', async () => {
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-      Object.defineProperty(document, 'hidden', { value: true, configurable: true });
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
-    await waitFor(() => recorded('app-hide').length > 0);
-    const [hide] = recorded('app-hide');
-    const [init] = recorded('app-init');
-    expect(hide).toMatchObject({ user_id: USER.id, app_name: 'docs', session_id: init.session_id });
-    expect(Object.keys(hide).sort()).toEqual(PINNED_EVENT_FIELDS);
-    expect(relayed.filter((r) => r.method === 'POST').every((r) => r.status === 201)).toBe(true);
-  });
-
-  it('reached nothing but loopback and the routed backend', () => {
-    // SDK 1.6.4 also calls a third-party fingerprinting service; those requests are aborted (the
-    // SDK reports the failures as page errors and carries on). A new host here is an SDK change.
-    const abortedHosts = [...new Set(routes.aborted.map((u) => new URL(u).hostname))].sort();
-    const known = ['api.prod.innerworks.me', 'flow.prod.innerworks.me'];
-    expect(abortedHosts.filter((h) => !known.includes(h))).toEqual([]);
-    expect(relayed.every((r) => r.url.startsWith(BACKEND))).toBe(true);
-    expect(pageErrors.filter((m) => /WebView|telegramAnalytics/.test(m))).toEqual([]);
-  });
-});
+}

@@ -117,8 +117,10 @@ test("docs/testing-mini-apps.md's reaction table has exactly these rows, in this
   const page = readFileSync(path.join(__dirname, '..', '..', 'docs', 'testing-mini-apps.md'), 'utf8');
   const start = page.indexOf('### What the official SDK does with each answer');
   expect(start).toBeGreaterThan(0);
+  // Only this section's table: the next heading ends it.
+  const end = page.indexOf('\n#', start + 1);
   const rows = page
-    .slice(start)
+    .slice(start, end === -1 ? undefined : end)
     .split('\n')
     .filter((l) => l.startsWith('|'))
     .slice(2)

@@ -1,9 +1,10 @@
 // The acceptance of "a Mini App's own page, unmodified, tested offline", as a user gets it: in an
 // empty folder, the packed tarball, @telegram-apps/analytics 1.6.4 and playwright-core (copied from
-// this repository's node_modules: no registry), and there the two examples of
-// docs/testing-mini-apps.md's "Your page, unmodified", taken from the page: the script (both CDN
-// script tags, no stub; run with node) and the @playwright/test spec (run with `playwright test`,
-// @playwright/test and playwright copied in too), both against Debian's Chromium.
+// this repository's node_modules: no registry), and there the three examples of
+// docs/testing-mini-apps.md that name this test, taken from the page: the script (both CDN script
+// tags, no stub; run with node), the @playwright/test spec (run with `playwright test`,
+// @playwright/test and playwright copied in too) and the recipe with Playwright's clock (node), all
+// against Debian's Chromium.
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -21,13 +22,34 @@ import {
 const PAGE = 'docs/testing-mini-apps.md';
 const THIS_TEST = 'test/packed/miniApp.packed.test.ts';
 
-/** The page's ts blocks that name this test as the one that runs them: the script, then the spec. */
-function docsExamples(): { script: string; spec: string } {
+/**
+ * The page's ts blocks that name this test as the one that runs them: the script, the spec, then
+ * the recipe with Playwright's clock.
+ */
+function docsExamples(): { script: string; spec: string; clock: string } {
   const blocks = codeBlocks(PAGE, readPage(PAGE)).filter(
     (b) => b.lang === 'ts' && b.after.includes(`\`${THIS_TEST}\` runs this example`),
   );
-  expect(blocks).toHaveLength(2);
-  return { script: blocks[0].code, spec: blocks[1].code };
+  expect(blocks).toHaveLength(3);
+  return { script: blocks[0].code, spec: blocks[1].code, clock: blocks[2].code };
+}
+
+/** Runs a script example of the page with node in the consumer folder; resolves with its output. */
+async function runScript(code: string, file: string): Promise<string> {
+  const js = ts.transpileModule(code, {
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      esModuleInterop: true,
+    },
+  }).outputText;
+  writeFileSync(path.join(dir, file), js);
+  const result = await run(process.execPath, [file], { cwd: dir, env: { ...env, CHROMIUM_PATH } }).catch(
+    (e: { code: number; stdout: string; stderr: string }) => {
+      throw new Error(`the example exited ${e.code}\n${e.stdout}\n${e.stderr}`);
+    },
+  );
+  return result.stdout;
 }
 
 let packed: Packed | undefined;
@@ -41,13 +63,15 @@ const copyIn = (pkg: string) =>
     dereference: true,
   });
 
-test('the docs page has the two examples for this test, using the package entry points', () => {
-  const { script, spec } = docsExamples();
+test('the docs page has the three examples for this test, using the package entry points', () => {
+  const { script, spec, clock } = docsExamples();
   expect(script).toContain("from 'tga-contract/playwright'");
   expect(script).toContain('https://telegram.org/js/telegram-web-app.js');
   expect(script).toContain('https://tganalytics.xyz/index.js');
   expect(script).not.toContain('WebView');
   expect(spec).toContain("from 'tga-contract/playwright/test'");
+  expect(clock).toContain('clock.install()');
+  expect(clock).toContain('clock.runFor(2_000)');
 });
 
 describeBrowser('an unmodified Mini App page with the installed package', () => {
@@ -58,22 +82,16 @@ describeBrowser('an unmodified Mini App page with the installed package', () => 
   }, 300_000);
 
   test("the script example runs: app-init with the launch's user, Telegram's calls, nothing leaves", async () => {
-    const js = ts.transpileModule(docsExamples().script, {
-      compilerOptions: {
-        module: ts.ModuleKind.CommonJS,
-        target: ts.ScriptTarget.ES2022,
-        esModuleInterop: true,
-      },
-    }).outputText;
-    writeFileSync(path.join(dir, 'miniapp.e2e.js'), js);
-    const result = await run(process.execPath, ['miniapp.e2e.js'], {
-      cwd: dir,
-      env: { ...env, CHROMIUM_PATH },
-    }).catch((e: { code: number; stdout: string; stderr: string }) => {
-      throw new Error(`the example exited ${e.code}\n${e.stdout}\n${e.stderr}`);
-    });
-    expect(result.stdout).toMatch(
+    const stdout = await runScript(docsExamples().script, 'miniapp.e2e.js');
+    expect(stdout).toMatch(
       /^app-init for user 5123456789; \d+ calls to Telegram; nothing left the machine\n$/,
+    );
+  }, 120_000);
+
+  test("the clock recipe runs: each event of a session in one batch, on the page's clock", async () => {
+    const stdout = await runScript(docsExamples().clock, 'miniapp.clock.js');
+    expect(stdout).toBe(
+      "app-init, connection-completed, purchase-init, purchase-success, app-hide: one batch each, on the page's clock\n",
     );
   }, 120_000);
 

@@ -6,6 +6,7 @@ import { createEventStore, entryOf } from './eventStore';
 import { createFeed } from './feed';
 import { writeToSink } from './fileSink';
 import { DEFAULT_QUERY_LIMIT } from './filter';
+import { describeNearMisses, nearMissesSince, nearMissMark, withNearMisses } from './nearMisses';
 import { createRequestLog } from './requestLog';
 import type { Journal, JournalOptions } from './types';
 import { createWaiters } from './waiters';
@@ -35,6 +36,7 @@ export {
   headerRecord,
 } from './requestLog';
 export { DEFAULT_WAIT_MS, MAX_WAITERS } from './waiters';
+export { NEAR_MISSES_LISTED, nearMissesOf, type NearMiss } from './nearMisses';
 
 export function createJournal(options: JournalOptions): Journal {
   const { sink } = options;
@@ -81,14 +83,27 @@ export function createJournal(options: JournalOptions): Journal {
     page: (filter, afterSeq, max) => store.collect(filter, Math.max(afterSeq, filter.since ?? 0), max),
     pageBytes: (filter, afterSeq, max, maxBytes) =>
       store.collectBytes(filter, Math.max(afterSeq, filter.since ?? 0), max, maxBytes),
-    async waitFor(filter, wait = {}) {
+    // A wait that gives up also names what the mock refused meanwhile (nearMisses.ts).
+    waitFor: (filter, wait = {}) =>
+      withNearMisses(log, async () => {
+        const outcome = await waiters.until(filter, wait);
+        if (!outcome.ok) throw new Error(outcome.message);
+        // Read once resolved, outside record(): only what this wait returns.
+        const need = wait.count ?? 1;
+        return store.collect(filter, filter.since ?? 0, Math.max(need, filter.limit ?? DEFAULT_QUERY_LIMIT));
+      }),
+    async waitUntil(filter, wait) {
+      const mark = nearMissMark(log);
       const outcome = await waiters.until(filter, wait);
-      if (!outcome.ok) throw new Error(outcome.message);
-      // Read once resolved, outside record(): only what this wait returns.
-      const need = wait.count ?? 1;
-      return store.collect(filter, filter.since ?? 0, Math.max(need, filter.limit ?? DEFAULT_QUERY_LIMIT));
+      if (outcome.ok) return outcome;
+      const { listed, total } = nearMissesSince(log, mark);
+      if (total === 0) return { ...outcome, nearMisses: [] };
+      return {
+        ok: false,
+        message: `${outcome.message}; ${describeNearMisses(listed, total)}`,
+        nearMisses: listed,
+      };
     },
-    waitUntil: (filter, wait) => waiters.until(filter, wait),
     logRequest(input) {
       const view = log.add(input);
       if (feed.active) feed.emit({ type: 'request', entry: view() });

@@ -119,7 +119,13 @@ export function createRequestLog(options: RequestLogOptions = {}): RequestLog {
         entry,
         body,
         truncated,
-        bytes: REQUEST_OVERHEAD + (body?.length ?? 0) + headerBytes + 2 * (entry.body_note?.length ?? 0),
+        bytes:
+          REQUEST_OVERHEAD +
+          (body?.length ?? 0) +
+          headerBytes +
+          2 * (entry.body_note?.length ?? 0) +
+          // --upstream: the upstream's answer (at most 64 KiB of body) is kept too.
+          (entry.upstream === undefined ? 0 : 2 * JSON.stringify(entry.upstream).length),
       };
       log.push(stored);
       bytes += stored.bytes;

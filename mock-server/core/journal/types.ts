@@ -36,6 +36,8 @@ export interface RequestLogEntry {
   /** Why there is no body text (e.g. an encoded body refused before decoding). */
   body_note?: string;
   response: { status: number; headers: Record<string, string>; body: unknown };
+  /** With --upstream: the upstream's own answer (headers in lower case, any echo of the token redacted). */
+  upstream?: { status: number; headers: Record<string, string>; body: unknown };
   duration_ms: number;
 }
 
@@ -125,7 +127,20 @@ export interface WaitOptions {
 }
 
 /** How a wait ended: its count met, or not (timed out, cancelled, the journal closed) and why. */
-export type WaitOutcome = { ok: true } | { ok: false; message: string };
+/** One request the mock refused (or dropped: status 0, reason RESET) while a wait was pending. */
+export interface NearMiss {
+  status: number;
+  reason: string;
+  /** Why, in words: the answer's TGA-Mock-Detail, else its body's message; absent when neither. */
+  detail?: string;
+  request_id: string;
+  path: string;
+}
+
+export type WaitOutcome =
+  | { ok: true }
+  /** `nearMisses`: the requests the mock refused while it waited (core/journal/nearMisses.ts). */
+  | { ok: false; message: string; nearMisses?: NearMiss[] };
 
 /** One accepted batch, as the exchange hands it to record(). */
 export interface RecordInput {

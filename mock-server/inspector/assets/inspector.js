@@ -25,12 +25,7 @@
     return fetch(BASE + path, Object.assign({}, init, { headers }));
   }
 
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  const { el, codeText, detailElement } = window.tgaInspectorDetail;
 
   function matches(row, filters) {
     if (filters.event && !row.event_names.some((n) => n.includes(filters.event))) return false;
@@ -39,36 +34,35 @@
     return true;
   }
 
+  /** A cell that truncates with an ellipsis; the full text stays readable on hover. */
+  function truncated(className, text) {
+    const cell = el('span', className + ' trunc', text);
+    cell.title = text;
+    return cell;
+  }
+
   function rowElement(row) {
     const li = el('li', 'row status-' + String(row.status)[0]);
     li.dataset.seq = row.seq;
     const summary = el('button', 'summary');
     summary.type = 'button';
+    const app = row.app_name === null ? el('span', 'app', '—') : truncated('app', row.app_name);
+    if (row.app_name === null) app.title = 'no verified token';
+    const names = row.event_names.join(', ') || '—';
     summary.append(
       el('span', 'time', row.time.slice(11, 23)),
-      el('span', 'names', row.event_names.join(', ') || '—'),
-      el('span', 'app', row.app_name || '—'),
+      el('span', 'names', row.path === '/events' ? names : row.path + ' ' + names),
+      app,
       el('span', 'status', String(row.status)),
-      el('span', 'reason', row.reason),
+      codeText(el('span', 'reason'), row.reason),
     );
+    const notes = [];
+    if (row.upstream && row.deviation)
+      notes.push('upstream ' + row.upstream.status + ' deviates: ' + row.deviation);
+    if (!row.delivered) notes.push('the answer never reached the client');
+    if (notes.length > 0) summary.append(el('span', 'note', notes.join(' · ')));
     li.append(summary);
-    if (state.open.has(row.seq)) {
-      const detail = el('div', 'detail');
-      const body = el('div');
-      const headers = Object.entries(row.headers || {})
-        .map(([k, v]) => k + ': ' + v)
-        .join('\n');
-      body.append(
-        el('h3', '', 'Request headers'),
-        el('pre', 'headers', headers || '—'),
-        el('h3', '', 'Request body'),
-        el('pre', 'body', row.body === undefined ? row.body_note || '—' : JSON.stringify(row.body, null, 2)),
-      );
-      const response = el('div');
-      response.append(el('h3', '', 'Response'), el('pre', 'response', JSON.stringify(row.response, null, 2)));
-      detail.append(body, response);
-      li.append(detail);
-    }
+    if (state.open.has(row.seq)) li.append(detailElement(row));
     return li;
   }
 
@@ -86,9 +80,13 @@
     const shown = [];
     let matching = 0;
     const byEvent = new Map();
+    const seen = new Set();
     for (let i = state.rows.length - 1; i >= 0; i--) {
       const row = state.rows[i];
-      for (const name of row.event_names) byEvent.set(name, (byEvent.get(name) || 0) + 1);
+      for (const name of row.event_names) seen.add(name);
+      // Recorded events only: a refused request's names are what it sent, not what was recorded.
+      for (const [name, n] of Object.entries(row.recorded || {}))
+        byEvent.set(name, (byEvent.get(name) || 0) + n);
       if (!matches(row, filters)) continue;
       matching++;
       if (shown.length < PAGE_SIZE) shown.push(row);
@@ -103,11 +101,9 @@
       $('by-event'),
       [...byEvent.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
     );
-    $('event-names').replaceChildren(
-      ...[...byEvent.keys()].map((n) => Object.assign(el('option'), { value: n })),
-    );
+    $('event-names').replaceChildren(...[...seen].map((n) => Object.assign(el('option'), { value: n })));
     $('recorded').textContent =
-      'recorded ' + state.counts.recorded + ' events, ' + state.rows.length + ' requests listed';
+      state.counts.recorded + ' events recorded in all, ' + state.rows.length + ' requests listed';
     const notes = [];
     if (state.counts.dropped > 0)
       notes.push(
@@ -138,6 +134,7 @@
     const query = adminToken ? '?admin_token=' + encodeURIComponent(adminToken) : '';
     const source = new EventSource(BASE + '/inspector/stream' + query);
     source.addEventListener('open', () => {
+      refreshMode();
       $('connection').textContent = 'live';
       $('connection').className = 'pill live';
     });
@@ -167,6 +164,28 @@
       // A request may have used up an armed fault.
       refreshFaultsSoon();
     });
+  }
+
+  // How the mock answers (GET /__mock/health): as the docs say, as the live service was seen to,
+  // or as a proxy to --upstream. A mock without the option answers as the docs say.
+  async function refreshMode() {
+    const res = await control('/health');
+    if (!res.ok) return;
+    const options = (await res.json()).options || {};
+    const mode = $('mode');
+    if (typeof options.upstream === 'string') {
+      mode.textContent = 'proxy to ' + options.upstream;
+      mode.title = "--upstream: the upstream's own answers, each checked against the docs and observations";
+      mode.className = 'pill trunc mode-proxy';
+    } else {
+      const answers = options.answers === 'live' ? 'live' : 'docs';
+      mode.textContent = 'answers: ' + answers;
+      mode.title =
+        answers === 'live'
+          ? '--answers live: as the live service was observed to answer'
+          : '--answers docs: as the docs page says';
+      mode.className = 'pill trunc mode-' + answers;
+    }
   }
 
   let armedFaults = [];
