@@ -83,10 +83,12 @@ export const RELEASE_PACKAGES: readonly ReleasePackage[] = [
   {
     name: 'tga-conformance',
     description:
-      'Conformance suite for servers of the Telegram Mini Apps analytics API (POST /events): the tga-conformance command, run under Jest.',
-    exports: { './package.json': './package.json' },
+      'Conformance suite for servers of the Telegram Mini Apps analytics API (POST /events): the tga-conformance command, run under Jest, and its checks as tests of your own Jest or Vitest run (tga-conformance/jest).',
+    // defineConformanceTests: the checks as tests of the caller's own Jest or Vitest run.
+    exports: { './jest': './dist/conformance/jest/index.js', './package.json': './package.json' },
     bin: { 'tga-conformance': 'dist/conformance/cli/cli.js' },
     files: [...CONTRACT_CORE, 'dist/conformance', 'CHANGELOG.md'],
     dependencies: { ajv: null, 'ajv-formats': null, 'fast-check': null, jest: null },
+    optionalPeers: ['@types/node'],
   },
 ];
