@@ -39,3 +39,14 @@ export { jsonType, typeAllows, type JsonTypeName } from './json/jsonType';
 export { escapeSegment, unescapeSegment } from './json/jsonPointer';
 export { seededRandom, type Random } from './random';
 export { documentedView, sourceOf, PROVENANCE_KEYWORDS, type Source, type Widening } from './provenance';
+export {
+  OBSERVATIONS,
+  OBSERVATION_IDS,
+  observation,
+  identifyObserved,
+  isValidationReport,
+  type Observation,
+  type ObservationId,
+  type ObservationSource,
+  type ObservedPart,
+} from './liveService';
