@@ -74,6 +74,19 @@ const VERDICT_WORD: Record<CheckResult['verdict'], string> = {
   skipped: 'SKIPPED',
 };
 
+/** Word-wrapped to `columns`, continued lines indented: a reason is read whole, never cut. */
+function wrap(text: string, columns: number, first: string, indent: string): string[] {
+  const lines: string[] = [];
+  let line = first;
+  for (const word of text.split(' ')) {
+    if (line.trim() && line.length + 1 + word.length > columns) {
+      lines.push(line);
+      line = indent + word;
+    } else line = line.trim() ? `${line} ${word}` : line + word;
+  }
+  return [...lines, line];
+}
+
 /** The observed answers of the run, each once: what the docs say, what was seen, where and when it was reported. */
 function observedBlock(results: readonly CheckResult[], fit: (text: string) => string): string[] {
   // Accepted by the profile (observedAnswers), or failed by --profile strict (a failure's observation).
@@ -130,7 +143,7 @@ export function formatSummary(results: readonly CheckResult[], columns = DEFAULT
       const at = f.exchange === undefined ? undefined : r.exchanges[f.exchange];
       lines.push(detail(`    ${mark} [${f.aspect}] ${f.message}${diff}`.slice(0, 400) + mockDiagnostics(at)));
     }
-    if (r.failures.length) lines.push(detail(`    why: ${r.why}`));
+    if (r.failures.length) lines.push(...wrap(`why: ${r.why}`, columns, '    ', '         '));
   }
   lines.push(...observedBlock(results, detail));
   const t = totals(results);

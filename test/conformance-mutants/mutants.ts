@@ -1,5 +1,6 @@
 // The mutant servers: the mock with one deliberate deviation each, and the check that must catch
 // it (and on which aspect). Every check of the registry must be caught by at least one mutant.
+import { FOREIGN_ORIGIN } from '../../conformance/checks/responses';
 import type { FailureAspect } from '../../conformance/run/types';
 import { createRequestValidator, documentedResponse, EVENT_NAMES } from '../../schema';
 import { AUTH_TOKEN } from '../../schema/headers';
@@ -31,12 +32,35 @@ const DOCS_TABLE_FIELDS = new Set(
 export function mutants(goodToken: string): Mutant[] {
   const decoded = decodeToken(goodToken);
   const appName = decoded.ok ? decoded.token.claims.app_name : '';
+  const appDomain = decoded.ok ? decoded.token.claims.app_domain : '';
   return [
     {
+      // 202 too: the live service's success status, which a server may answer as it does.
       name: '200 instead of 201',
       caughtBy: 'response.recorded-single',
       aspect: 'status',
-      mutation: { response: (res) => (res.status === 201 ? { ...res, status: 200 } : res) },
+      mutation: {
+        response: (res) => (res.status === 201 || res.status === 202 ? { ...res, status: 200 } : res),
+      },
+    },
+    {
+      name: 'a success body without its full stop ("Success record")',
+      caughtBy: 'response.recorded-single',
+      aspect: 'body',
+      mutation: {
+        response: (res) =>
+          replaceJson(res, documentedResponse('RECORDED').body, { message: 'Success record' }),
+      },
+    },
+    {
+      name: '400 for a foreign origin (the domain answer with the wrong status)',
+      caughtBy: 'response.domain-mismatch',
+      aspect: 'status',
+      only: true,
+      mutation: {
+        request: (req) =>
+          req.headers.origin === FOREIGN_ORIGIN ? { ...answer('DOMAIN_MISMATCH'), status: 400 } : req,
+      },
     },
     {
       name: 'a message text changed ("Token is invalid." without its full stop)',
@@ -92,10 +116,12 @@ export function mutants(goodToken: string): Mutant[] {
       caughtBy: 'response.domain-mismatch',
       aspect: 'status',
       only: true,
+      // The Origin becomes the token's own: the server never sees a foreign one (dropping it would
+      // do for the mock, which lets a request without Origin pass, but not for a server that refuses it).
       mutation: {
         request: (req) => {
           const { origin: _o, referer: _r, ...headers } = req.headers;
-          return { ...req, headers };
+          return { ...req, headers: { ...headers, origin: appDomain } };
         },
       },
     },

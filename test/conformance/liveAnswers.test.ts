@@ -19,7 +19,6 @@ const SUCCESS = observation('SUCCESS_202');
 const REPORT = observation('VALIDATION_REPORT');
 
 beforeAll(async () => {
-  // A docs-only server otherwise: it has no GET /events/threshold, so these runs skip that check.
   server = await startDocsOnlyServer({ answers: 'live' });
   dir = mkdtempSync(join(tmpdir(), 'tga-live-like-'));
 });
@@ -28,16 +27,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const base = () => [
-  '--base-url',
-  server.url,
-  '--token',
-  token,
-  '--seed',
-  '5',
-  '--skip-checks',
-  'sdk.threshold',
-];
+const base = () => ['--base-url', server.url, '--token', token, '--seed', '5'];
 
 test('passes the default profile: the 202s and the reports are notes naming the observation, its source and date', async () => {
   const run = await runSuite([

@@ -3,7 +3,8 @@
 // not list. It knows nothing of the SDK (no threshold route, no nulls beyond the docs' own
 // example). The conformance suite must pass it under --profile docs and report its warnings.
 // Two options make it the servers of issue 22: `answers: 'live'` answers as the live service was
-// reported to (202, a class-validator style report, Access-Control-Allow-Origin: *), and
+// reported to (202, a class-validator style report, Access-Control-Allow-Origin: *, and the
+// GET /events/threshold the SDK reads), and
 // `tokens: 'opaque'` checks tokens of its own design (`tok_` and 32 hex digits, looked up).
 import { createHmac, randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -127,6 +128,8 @@ export async function startDocsOnlyServer(
         });
         res.end(body ? JSON.stringify(body) : undefined);
       };
+      // The live service serves what the SDK reads as it starts; the docs page does not list it.
+      if (live && req.method === 'GET' && req.url === '/events/threshold') return answer(200, {});
       if (req.url !== '/events') return answer(404, { message: 'Not found' });
       if (req.method === 'OPTIONS') {
         res.setHeader('access-control-allow-headers', 'TGA-Auth-Token, Content-Type, Content-Encoding');
