@@ -12,12 +12,19 @@ export interface Check {
   /** The documented responses this check provokes and verifies. */
   covers: readonly DocumentedReason[];
   /**
-   * `undocumented` when the verdict rests on fields or behaviour only real clients show (the
-   * `undocumented.` family): reported as a warning unless --profile strict. Default `docs`.
+   * Where the rule comes from (run/bases.ts): `docs` (the default), `sdk`, `observed` or
+   * `extension`. The profile decides which bases fail the run and which only warn.
    */
   basis?: Basis;
+  /** Why the rule holds, shown with a failure; default: its basis's (BASIS_WHY). */
+  why?: string;
   /** Most events a conforming server accepts during the check (planned against --max-writes). */
   writes: number;
+  /**
+   * Most events the check's requests hold together: what a server that wrongly accepts all of them
+   * would store (the budget hint counts it for a check that did not fit). Default: `writes`.
+   */
+  sends?: number;
   /** true, or why the check cannot apply to this server (reported as skipped with that code and message). */
   applies(server: ServerUnderTest): true | Skip;
   run(ctx: CheckContext): Promise<void>;

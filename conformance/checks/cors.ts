@@ -2,8 +2,9 @@
 // on the Mini App's own domain, so every request is cross-origin: the preflight must let it send
 // TGA-Auth-Token, Content-Type and Content-Encoding (the SDK gzips), and every answer — a 201 and
 // an error alike — must carry Access-Control-Allow-Origin for the page's origin, or the page can
-// read neither. Failing checks: without them no browser client can work.
+// read neither. Basis sdk (the docs page never mentions CORS): without them no browser client works.
 import { AUTH_TOKEN } from '../../schema/headers';
+import { describeObservation } from '../run/bases';
 import { always, type Check } from './check';
 import type { CheckContext } from '../run/checkContext';
 import type { Exchange } from '../run/types';
@@ -29,6 +30,9 @@ function allowsOrigin(ctx: CheckContext, exchange: Exchange, what: string): void
   }
 }
 
+const CROSS_ORIGIN =
+  "the official SDK runs in the Telegram WebView on the Mini App's domain, so every request is cross-origin (the docs page does not mention CORS)";
+
 const tokens = (value: string | undefined): string[] =>
   (value ?? '')
     .split(',')
@@ -40,6 +44,8 @@ export const corsChecks: Check[] = [
     name: 'cors.preflight',
     title: `the CORS preflight of POST /events lets a browser send ${BROWSER_HEADERS.join(', ')}`,
     covers: [],
+    basis: 'sdk',
+    why: `${CROSS_ORIGIN}: the browser sends a POST with these headers only after a preflight that allows them`,
     writes: 0,
     applies: always,
     async run(ctx) {
@@ -97,7 +103,10 @@ export const corsChecks: Check[] = [
     name: 'cors.allow-origin',
     title: "a 201 and an error answer both carry Access-Control-Allow-Origin for the request's Origin",
     covers: ['RECORDED', 'VALIDATION'],
+    basis: 'sdk',
+    why: `${CROSS_ORIGIN}: a page reads no answer without Access-Control-Allow-Origin (the live service sends *: ${describeObservation('CORS_ANY_ORIGIN')})`,
     writes: 1,
+    sends: 2,
     applies: always,
     async run(ctx) {
       const recorded = await ctx.expectPost(

@@ -35,6 +35,7 @@ export const mockChecks: Check[] = [
     title: 'a record-failure fault answers 400 "Failed to record" and stores nothing',
     covers: ['RECORD_FAILED'],
     writes: 0,
+    sends: 1,
     applies: mockOnly,
     async run(ctx) {
       await withFault(ctx, 'record-failure', async () => {
@@ -58,6 +59,7 @@ export const mockChecks: Check[] = [
     title: 'a rate-limit fault answers 429 "Too many requests. Try again later."',
     covers: ['RATE_LIMITED'],
     writes: 0,
+    sends: 1,
     applies: mockOnly,
     async run(ctx) {
       await withFault(ctx, 'rate-limit', async () => {
@@ -70,6 +72,7 @@ export const mockChecks: Check[] = [
     title: 'a batch with one bad event is rejected whole: nothing of it is stored',
     covers: ['VALIDATION'],
     writes: 0,
+    sends: 3,
     applies: mockOnly,
     async run(ctx) {
       const { user_id: _gone, ...bad } = ctx.event({ event_name: 'app-hide' });

@@ -1,14 +1,15 @@
 // GET /events/threshold: not in the documentation, but the official SDK reads it as it starts
-// (event name -> how many times a session may send it). A warning check: a server that lacks it
-// implements the docs, yet the SDK falls back to its defaults there.
+// (event name -> how many times a session may send it). Basis sdk: a server that lacks it
+// implements the docs page (it passes --profile docs), yet the SDK falls back to its defaults there.
 import { always, type Check } from './check';
 
 export const thresholdCheck: Check = {
-  name: 'undocumented.threshold',
+  name: 'sdk.threshold',
   title:
     'GET /events/threshold answers a JSON object of event name -> non-negative integer (the SDK reads it)',
   covers: [],
-  basis: 'undocumented',
+  basis: 'sdk',
+  why: 'the official SDK reads GET /events/threshold as it starts (the docs page does not list the route)',
   writes: 0,
   applies: always,
   async run(ctx) {

@@ -1,7 +1,7 @@
 // The command line of `tga-conformance`: one table row per flag (its environment variable,
 // default, value name, parser and help), read through the shared cli-kit helper, which also
-// generates --help and answers --version. The checks the table cannot express (the token must
-// decode, --base-url and --token are required) follow in readConformanceCommand. Anything
+// generates --help and answers --version. The checks the table cannot express (--base-url and
+// --token are required; an opaque token needs --app-name and --origin) follow in readConformanceCommand. Anything
 // malformed is a usage error (exit 2) rather than a silently different run.
 import { randomBytes, randomInt } from 'node:crypto';
 import {
@@ -16,11 +16,18 @@ import {
   type Parser,
 } from '../../cli-kit';
 import { decodeToken } from '../../schema/token';
+import { DEFAULT_PROFILE, PROFILES, type Profile } from '../run/bases';
+
+export { PROFILES, type Profile } from '../run/bases';
 
 /** The run's options: the table's values with the absent ones filled in (null = not given). */
 export interface ConformanceOptions {
   baseUrl: string;
   token: string;
+  /** The token's app: from its payload, or --app-name for an opaque token (whose format the probe notes). */
+  appName: string;
+  /** --invalid-token: a well-formed token the server refuses as invalid. */
+  invalidToken: string | null;
   origin: string;
   checks: string[] | null;
   skipChecks: string[];
@@ -32,7 +39,7 @@ export interface ConformanceOptions {
   probeRateLimit: number;
   timeoutMs: number;
   runId: string;
-  /** `docs`: checks resting on undocumented fields or behaviour are warnings; `strict`: they fail the run. */
+  /** Which bases fail the run (run/bases.ts): `docs` only docs, `sdk` docs and sdk, `strict` all. */
   profile: Profile;
   /** Any skip other than "mock-only against a non-mock" or "probe not asked for" fails the run. */
   failOnSkip: boolean;
@@ -41,9 +48,6 @@ export interface ConformanceOptions {
   /** Sent as TGA-Mock-Admin-Token on the mock's control API. */
   adminToken: string | null;
 }
-
-export const PROFILES = ['docs', 'strict'] as const;
-export type Profile = (typeof PROFILES)[number];
 
 /** Seeds are below 2^31, so every seed prints and reads back as a plain integer. */
 const MAX_SEED = 2 ** 31 - 1;
@@ -76,7 +80,22 @@ export const CONFORMANCE_CLI = {
       valueName: 'TOKEN',
       env: 'TGA_TOKEN',
       parse: str,
-      help: 'one valid token; every bad token the checks send is derived from it (required)',
+      help: 'one valid token; every bad token the checks send is derived from it (required; may be opaque)',
+    }),
+    option({
+      key: 'appName',
+      valueName: 'NAME',
+      env: 'TGA_APP_NAME',
+      parse: str,
+      defaultText: "the token's app_name",
+      help: "the token's app (required when the token is opaque)",
+    }),
+    option({
+      key: 'invalidToken',
+      valueName: 'T',
+      env: 'TGA_INVALID_TOKEN',
+      parse: str,
+      help: 'a well-formed token the server refuses as invalid (an opaque token has no forgeries)',
     }),
     option({
       key: 'origin',
@@ -84,7 +103,7 @@ export const CONFORMANCE_CLI = {
       env: 'TGA_ORIGIN',
       parse: str,
       defaultText: "the token's app_domain",
-      help: 'Origin header of every request',
+      help: 'Origin header of every request (required when the token is opaque)',
     }),
     option({
       key: 'checks',
@@ -138,16 +157,16 @@ export const CONFORMANCE_CLI = {
     option({
       key: 'profile',
       valueName: 'NAME',
-      default: 'docs',
+      default: DEFAULT_PROFILE,
       parse: oneOf(PROFILES),
-      help: 'docs: checks resting on undocumented fields or behaviour warn; strict: they fail the run',
+      help: 'docs: only what the docs page states fails; sdk: also what the official SDK needs; strict: everything, observed answers too',
     }),
     option({
       key: 'failOnSkip',
       arity: 'switch',
       default: false,
       parse: bool,
-      help: 'fail the run on any skip but "mock-only against a non-mock", "probe not asked for" and (profile docs) a warning\'s',
+      help: 'fail the run on any skip but "mock-only against a non-mock", "probe not asked for" and a check the profile only warns on',
     }),
     option({
       key: 'minCoverage',
@@ -193,14 +212,31 @@ export function readConformanceCommand(
   }
   // Checked here rather than by a parser: a parser's error repeats the value, and this one is a secret.
   const decoded = decodeToken(v.token);
-  if (!decoded.ok) return { kind: 'error', error: `--token is not a TGA token: ${decoded.error}` };
+  const claims = decoded.ok ? decoded.token.claims : null;
+  if (claims && v.appName !== undefined && v.appName !== claims.app_name)
+    return {
+      kind: 'error',
+      error: `--app-name ${v.appName} is not the token's app_name (${claims.app_name})`,
+    };
+  if (!claims && (!v.appName || !v.origin)) {
+    const missing = [!v.appName && '--app-name NAME', !v.origin && '--origin ORIGIN'].filter(Boolean);
+    return {
+      kind: 'error',
+      error:
+        `--token is not a TGA token: ${decoded.ok ? '' : decoded.error}; an opaque token is fine, but the ` +
+        `suite cannot read its app: give ${missing.join(' and ')} (the app the token is for and its domain); ` +
+        'add --invalid-token T to check the refusal of an invalid token (see docs/conformance.md)',
+    };
+  }
 
   return {
     kind: 'run',
     options: Object.freeze({
       baseUrl: v.baseUrl,
       token: v.token,
-      origin: v.origin ?? decoded.token.claims.app_domain,
+      appName: claims?.app_name ?? v.appName ?? '',
+      invalidToken: v.invalidToken ?? null,
+      origin: v.origin ?? claims?.app_domain ?? '',
       checks: v.checks ?? null,
       skipChecks: v.skipChecks ?? [],
       seed: v.seed ?? randomInt(0, MAX_SEED),

@@ -10,10 +10,11 @@ import { coverageOf, formatCoverage } from '../report/coverage';
 import { evaluateGates } from '../report/gates';
 import { toJunit } from '../report/junit';
 import { formatSummary } from '../report/summary';
-import { formatPlan, planRun, REQUEST_HEADROOM, type Plan } from '../run/plan';
+import { applyProfile } from '../run/bases';
+import { acceptedEvents, budgetSummary } from '../run/budgetHint';
+import { formatPlan, planRun, type Plan } from '../run/plan';
 import { probeTarget } from '../run/probeTarget';
 import type { CheckResult, ServerUnderTest } from '../run/types';
-import type { Profile } from './options';
 import { CONFORMANCE_CLI, readConformanceCommand } from './options';
 
 export interface Io {
@@ -33,40 +34,6 @@ export type Executor = (
 export interface RunOutcome {
   exitCode: 0 | 1 | 2;
   results: CheckResult[];
-}
-
-/** Events in requests the server answered 2xx: what this run wrote. */
-function acceptedEvents(results: readonly CheckResult[]): number {
-  return results
-    .flatMap((r) => r.exchanges)
-    .filter((e) => e.received && e.received.status >= 200 && e.received.status < 300)
-    .reduce((n, e) => n + e.sent.events, 0);
-}
-
-/**
- * The profile's verdicts: under `docs` a failing check that rests on undocumented fields or
- * behaviour is a warning (the exit code ignores it); under `strict` it fails the run.
- */
-export function applyProfile(results: CheckResult[], profile: Profile): CheckResult[] {
-  if (profile === 'strict') return results;
-  return results.map((r) =>
-    r.basis === 'undocumented' && r.verdict === 'failed' ? { ...r, verdict: 'warned' as const } : r,
-  );
-}
-
-/** Which checks the write budget kept from running, and the --max-writes that would run them. */
-function budgetSummary(plan: Plan, results: readonly CheckResult[], writesUsed: number): string | null {
-  const skipped = results.filter((r) => r.skipCode === 'budget' || r.skipCode === 'budget-exhausted');
-  if (!skipped.length) return null;
-  const writes = skipped.reduce((n, r) => n + (registry.get(r.name)?.writes ?? 0), 0);
-  const enough = Math.max(plan.neededWrites, writesUsed + writes + REQUEST_HEADROOM);
-  const names = skipped.map((r) => r.name);
-  const shown =
-    names.length > 8 ? `${names.slice(0, 8).join(', ')} and ${names.length - 8} more` : names.join(', ');
-  return (
-    `${skipped.length} check${skipped.length === 1 ? '' : 's'} did not fit --max-writes ${plan.maxWrites}: ${shown}; ` +
-    `--max-writes ${enough} runs them${writesUsed > plan.plannedWrites ? ' (the server accepted events the suite expected it to reject)' : ''}`
-  );
 }
 
 function writeFile(path: string, text: string): void {
@@ -131,7 +98,7 @@ export async function runConformance(
   const gates = evaluateGates(results, coverage, options);
 
   io.out(`${formatSummary(results, io.columns)}\n\n${formatCoverage(coverage)}\n`);
-  const budgetLine = budgetSummary(plan, results, writesUsed);
+  const budgetLine = budgetSummary(plan, results, (name) => registry.get(name));
   if (budgetLine) io.out(`${budgetLine}\n`);
   for (const g of gates) io.out(`${g.passed ? 'gate passed' : 'GATE FAILED'}: ${g.message}\n`);
   io.out(

@@ -4,19 +4,21 @@
 // registers one test per selected check, in the CLI's order and with its plan: the server is
 // probed while the file's tests are collected (a child process: collection is synchronous), the
 // checks the plan skips are registered skipped, and the rest share one write budget. A failing
-// check fails its test; a warning (the docs profile) passes with a console warning. After the
-// checks, the faults a check left armed are disarmed and the --report-json / --junit files written.
+// check fails its test; a warning (a failure the profile tolerates) passes with a console
+// warning. After the checks, the faults a check left armed are disarmed and the --report-json /
+// --junit files written.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import type { OptionValues } from '../../cli-kit';
 import { registry } from '../checks';
 import { CONFORMANCE_CLI } from '../cli/options';
-import { applyProfile } from '../cli/runConformance';
 import { buildReport } from '../report/buildReport';
 import { coverageOf } from '../report/coverage';
 import { evaluateGates } from '../report/gates';
 import { toJunit } from '../report/junit';
+import { applyProfile } from '../run/bases';
+import { acceptedEvents } from '../run/budgetHint';
 import { disarmLeftFaults } from '../run/interrupt';
 import type { PlanEntry } from '../run/plan';
 import { emptyResult, runCheck } from '../run/runCheck';
@@ -102,7 +104,7 @@ function frameworkOf(options: ConformanceTestOptions): TestFramework {
 
 const failureText = (r: CheckResult) => r.failures.map((f) => `[${f.aspect}] ${f.message}`).join('\n');
 
-/** A check's result as its test's outcome: the CLI's verdicts, the docs profile's warnings passing. */
+/** A check's result as its test's outcome: the CLI's verdicts, the profile's warnings passing. */
 function settle(result: CheckResult, context: unknown): void {
   if (result.stopped)
     throw new Error(`the target stopped answering: ${result.stopped}; the remaining checks are not run`);
@@ -110,7 +112,7 @@ function settle(result: CheckResult, context: unknown): void {
   if (result.skipCode === 'stopped') throw new Error(result.skipReason);
   if (result.verdict === 'warned')
     console.warn(
-      `tga-conformance: ${result.name} warns (undocumented behaviour; --profile strict fails it)\n${failureText(result)}`,
+      `tga-conformance: ${result.name} warns (a stricter --profile fails it)\n${failureText(result)}`,
     );
   if (result.verdict === 'skipped') {
     const skip = (context as { skip?: (note?: string) => void } | undefined)?.skip;
@@ -189,10 +191,7 @@ export function defineConformanceTests(options: ConformanceTestOptions = {}): Co
       const all = allResults();
       const gates = gatesOf(all);
       const durationMs = started ? Math.round(performance.now() - started.ms) : 0;
-      const writesUsed = all
-        .flatMap((r) => r.exchanges)
-        .filter((e) => e.received && e.received.status >= 200 && e.received.status < 300)
-        .reduce((n, e) => n + e.sent.events, 0);
+      const writesUsed = acceptedEvents(all);
       const stopped = all.find((r) => r.stopped)?.stopped ?? null;
       const meta = { runId: opts.runId, seed: opts.seed, durationMs, profile: opts.profile, gates };
       if (opts.reportJson) {

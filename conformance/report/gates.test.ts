@@ -8,6 +8,7 @@ function skipped(name: string, skipCode: SkipCode, skipReason: string): CheckRes
     title: name,
     covers: [],
     basis: 'docs',
+    why: 'the docs say so',
     verdict: 'skipped',
     skipReason,
     skipCode,
@@ -48,8 +49,29 @@ describe('--fail-on-skip decides on skip codes, never on messages', () => {
   });
 
   test('a skipped warning check passes under the docs profile only, whatever its code', () => {
-    const warning = { ...skipped('undocumented.x', 'budget', 'reworded'), basis: 'undocumented' as const };
+    const warning = { ...skipped('extension.x', 'budget', 'reworded'), basis: 'extension' as const };
     expect(harmlessSkip(warning, 'docs')).toBe(true);
     expect(harmlessSkip(warning, 'strict')).toBe(false);
+  });
+
+  test('a skip passes when the profile only warns on its basis: sdk under docs, extension under sdk', () => {
+    const sdk = { ...skipped('sdk.x', 'budget', 'm'), basis: 'sdk' as const };
+    const extension = { ...skipped('extension.x', 'budget', 'm'), basis: 'extension' as const };
+    expect([harmlessSkip(sdk, 'docs'), harmlessSkip(sdk, 'sdk'), harmlessSkip(sdk, 'strict')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect([harmlessSkip(extension, 'sdk'), harmlessSkip(extension)]).toEqual([true, true]);
+  });
+
+  test('the skip of a check that needs --invalid-token (opaque-token) is never harmless', () => {
+    const invalid = skipped('response.token-invalid', 'opaque-token', 'm');
+    expect(['docs', 'sdk', 'strict'].map((p) => harmlessSkip(invalid, p as 'docs'))).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect(gate([invalid]).passed).toBe(false);
   });
 });

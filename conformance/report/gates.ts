@@ -2,6 +2,7 @@
 // say nothing about the server: a mock-only check against a server that is not the mock, and the
 // 429 probe nobody asked for) and --min-coverage N (at least N of the 8 documented responses seen
 // exactly). Their outcome is part of the verdict, the JSON report and the JUnit file.
+import { DEFAULT_PROFILE, failsUnder, type Profile } from '../run/bases';
 import type { SkipCode } from '../run/skipCodes';
 import type { CheckResult } from '../run/types';
 import type { CoverageRow } from './coverage';
@@ -18,19 +19,20 @@ export interface GateOutcome {
 export interface GateSettings {
   failOnSkip: boolean;
   minCoverage: number;
-  profile: 'docs' | 'strict';
+  profile: Profile;
 }
 
 /**
  * A skip --fail-on-skip lets through: one that says nothing about the server under test (a
- * mock-only check against another server, the probe nobody asked for), and, under the docs
- * profile, the skip of a warning check (it could not have failed the run anyway; a server that
- * implements the docs accepts the undocumented negatives and so uses up --max-writes on them).
+ * mock-only check against another server, the probe nobody asked for), and the skip of a check
+ * the profile only warns on (it could not have failed the run anyway; a server that implements
+ * the docs accepts the extension negatives and so uses up --max-writes on them). The skip of a
+ * check that needs --invalid-token (`opaque-token`) is never harmless: it hides a verdict.
  */
-export function harmlessSkip(result: CheckResult, profile: GateSettings['profile'] = 'docs'): boolean {
+export function harmlessSkip(result: CheckResult, profile: Profile = DEFAULT_PROFILE): boolean {
   return (
     (result.skipCode !== undefined && HARMLESS_SKIPS.includes(result.skipCode)) ||
-    (profile === 'docs' && result.basis === 'undocumented')
+    !failsUnder(profile, result.basis)
   );
 }
 

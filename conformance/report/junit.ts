@@ -1,4 +1,5 @@
 // JUnit XML (one testcase per check, classname = family), for CI systems that render test results.
+import { DEFAULT_PROFILE, profileFailing } from '../run/bases';
 import type { CheckResult } from '../run/types';
 import type { GateOutcome } from './gates';
 import { describeReceived, totals } from './summary';
@@ -36,29 +37,28 @@ export function toJunit(
           `${e.label}\n  sent: ${e.sent.body}\n  got: ${describeReceived(e)}\n  expected: ${e.expected ?? '-'}`,
       )
       .join('\n');
-    const body: string[] = [];
-    if (r.basis === 'undocumented') {
-      body.push(
-        '      <properties>',
-        `        <property name="basis" value="undocumented"/>`,
-        `        <property name="verdict" value="${r.verdict === 'warned' ? 'warning' : r.verdict}"/>`,
-        '      </properties>',
-      );
-    }
+    // Every testcase says what its rule rests on (run/bases.ts) and its verdict in the suite's words.
+    const body: string[] = [
+      '      <properties>',
+      `        <property name="basis" value="${xml(r.basis)}"/>`,
+      `        <property name="verdict" value="${r.verdict === 'warned' ? 'warning' : r.verdict}"/>`,
+      '      </properties>',
+    ];
     if (r.verdict === 'skipped') {
       const type = r.skipCode ? ` type="${xml(r.skipCode)}"` : '';
       body.push(`      <skipped message="${xml(r.skipReason ?? '')}"${type}/>`);
     }
-    const detail = r.failures
-      .map(
+    const detail = [
+      ...r.failures.map(
         (f) =>
           `[${f.aspect}] ${f.message}${'expected' in f ? `: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.got)}` : ''}`,
-      )
-      .join('\n');
+      ),
+      ...(r.failures.length ? [`why: ${r.why}`] : []),
+    ].join('\n');
     // A warning never fails CI: JUnit has no such state, so it is a skip that says why.
     if (r.verdict === 'warned') {
       body.push(
-        `      <skipped message="${xml(`warning (undocumented; --profile strict fails it): ${r.failures[0]?.message ?? ''}`)}">${xml(detail)}</skipped>`,
+        `      <skipped message="${xml(`warning (${r.basis}; --profile ${profileFailing(r.basis)} fails it): ${r.failures[0]?.message ?? ''}`)}">${xml(detail)}</skipped>`,
       );
     }
     if (r.verdict === 'failed') {
@@ -66,7 +66,9 @@ export function toJunit(
         `      <failure message="${xml(r.failures[0]?.message ?? 'failed')}" type="${xml(r.failures[0]?.aspect ?? 'error')}">${xml(detail)}</failure>`,
       );
     }
-    if (exchanges) body.push(`      <system-out>${xml(`${r.title}\n${exchanges}`)}</system-out>`);
+    const notes = r.notes.map((n) => `note: ${n}\n`).join('');
+    if (exchanges || notes)
+      body.push(`      <system-out>${xml(`${r.title}\n${notes}${exchanges}`)}</system-out>`);
     return [open, ...body, '    </testcase>'].join('\n');
   });
   // Each gate asked for is a testcase of its own, so CI shows why a run with no failing check failed.
@@ -85,7 +87,7 @@ export function toJunit(
   const skipped = t.skipped + t.warned;
   const properties = [
     '    <properties>',
-    `      <property name="profile" value="${xml(meta.profile ?? 'docs')}"/>`,
+    `      <property name="profile" value="${xml(meta.profile ?? DEFAULT_PROFILE)}"/>`,
     `      <property name="warnings" value="${t.warned}"/>`,
     ...gates.map(
       (g) => `      <property name="gate.${g.name}" value="${xml(g.passed ? 'passed' : 'failed')}"/>`,

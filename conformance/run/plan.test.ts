@@ -34,6 +34,8 @@ function server(over: Partial<ServerUnderTest> = {}): ServerUnderTest {
   return {
     baseUrl: 'http://h',
     token: 't',
+    tokenFormat: 'tga',
+    invalidToken: null,
     app: { ...DEMO_CLAIMS },
     origin: DEMO_CLAIMS.app_domain,
     mock: { version: '1' },

@@ -65,9 +65,22 @@ function hostOf(url: string): string | null {
 /** An --origin whose host is not the token's domain makes every request a 403: say so up front. */
 function originWarning(server: ServerUnderTest): string {
   const origin = hostOf(server.origin);
-  return origin !== null && origin === hostOf(server.app.app_domain)
+  const domain = server.app.app_domain;
+  // An opaque token names no domain: --origin is the user's word for it.
+  if (domain === undefined) return '';
+  return origin !== null && origin === hostOf(domain)
     ? ''
     : `\n              warning: the Origin's host is not the token's app_domain host; expect 403 answers`;
+}
+
+function appLine(server: ServerUnderTest): string {
+  if (server.tokenFormat === 'opaque') {
+    const invalid = server.invalidToken
+      ? 'the invalid one is --invalid-token'
+      : 'no --invalid-token: response.token-invalid skipped';
+    return `${server.app.app_name}  (--app-name: the token is opaque, ${invalid}; Origin sent: ${server.origin})`;
+  }
+  return `${server.app.app_name}  (token app_domain ${server.app.app_domain}, Origin sent: ${server.origin})${originWarning(server)}`;
 }
 
 function targetKind(server: ServerUnderTest): string {
@@ -89,7 +102,7 @@ export function formatPlan(
   const lines = [
     `tga-conformance plan`,
     `  target      ${server.baseUrl}/events  (${targetKind(server)})`,
-    `  app         ${server.app.app_name}  (token app_domain ${server.app.app_domain}, Origin sent: ${server.origin})${originWarning(server)}`,
+    `  app         ${appLine(server)}`,
     `  run id      ${meta.runId}  (custom_data.conformance_run of every event sent)`,
     `  seed        ${meta.seed}  (--seed ${meta.seed} reproduces the generated events)`,
     `  writes      at most ${plural(plan.plannedWrites, 'event')} accepted by a conforming server (cap --max-writes ${plan.maxWrites})`,

@@ -6,7 +6,14 @@ import { createControlClient, type ControlAnswer } from './controlClient';
 import type { ServerUnderTest } from './types';
 
 /** What the command line says about the server; the probe adds the token's app and the mock's identity. */
-export type ServerSettings = Omit<ServerUnderTest, 'app' | 'mock' | 'mockLocked'>;
+export type ServerSettings = Omit<
+  ServerUnderTest,
+  'app' | 'mock' | 'mockLocked' | 'tokenFormat' | 'invalidToken'
+> & {
+  /** The app of an opaque token (one that does not decode); a decodable token names its own. */
+  appName?: string;
+  invalidToken?: string | null;
+};
 
 export type ProbeResult = { ok: true; server: ServerUnderTest } | { ok: false; error: string };
 
@@ -19,7 +26,7 @@ function mockInfo(json: unknown): ServerUnderTest['mock'] {
 
 export async function probeTarget(settings: ServerSettings): Promise<ProbeResult> {
   const decoded = decodeToken(settings.token);
-  if (!decoded.ok) return { ok: false, error: `--token: ${decoded.error}` };
+  if (!decoded.ok && !settings.appName) return { ok: false, error: `--token: ${decoded.error}` };
   let health: ControlAnswer;
   try {
     health = await createControlClient(settings).health();
@@ -34,7 +41,9 @@ export async function probeTarget(settings: ServerSettings): Promise<ProbeResult
     server: {
       baseUrl: settings.baseUrl,
       token: settings.token,
-      app: decoded.token.claims,
+      tokenFormat: decoded.ok ? 'tga' : 'opaque',
+      app: decoded.ok ? decoded.token.claims : { app_name: settings.appName ?? '' },
+      invalidToken: settings.invalidToken ?? null,
       origin: settings.origin,
       mock,
       mockLocked,

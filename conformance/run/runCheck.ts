@@ -6,6 +6,7 @@ import { CheckSkipped, TargetStopped } from './checkErrors';
 import type { PlanEntry } from './plan';
 import type { RunState } from './runState';
 import type { Skip } from './skipCodes';
+import { BASIS_WHY } from './bases';
 import type { CheckResult, ServerUnderTest } from './types';
 
 export const NOT_RUN_STOPPED: Skip = { code: 'stopped', message: 'not run: the target stopped answering' };
@@ -17,6 +18,7 @@ export function emptyResult(entry: PlanEntry): CheckResult {
     title: check.title,
     covers: [...check.covers],
     basis: check.basis ?? 'docs',
+    why: check.why ?? BASIS_WHY[check.basis ?? 'docs'],
     verdict: 'skipped',
     exchanges: [],
     failures: [],
@@ -40,7 +42,8 @@ export async function runCheck(
   } catch (error) {
     if (error instanceof TargetStopped) {
       result.stopped = error.message;
-    } else if (error instanceof CheckSkipped && result.failures.length === 0) {
+    } else if (error instanceof CheckSkipped && result.failures.every((f) => f.basis === 'observed')) {
+      // An observed answer is no failure under the default profiles: the skip still tells why the check stopped.
       result.skipReason = error.message;
       result.skipCode = error.code;
     } else if (!(error instanceof CheckSkipped)) {

@@ -12,6 +12,8 @@ export const SKIP_CODES = {
   'probe-not-asked': 'the rate-limit probe, and --probe-rate-limit was not given',
   'probe-no-429': 'the rate-limit probe reached its --probe-rate-limit bound without a 429',
   stopped: 'not run: the target stopped answering earlier in the run',
+  'opaque-token':
+    'the check needs a well-formed token the server refuses as invalid, --token is opaque, and --invalid-token was not given',
 } as const satisfies Record<string, string>;
 
 export type SkipCode = keyof typeof SKIP_CODES;

@@ -1,7 +1,9 @@
 // The plain data every part of the suite passes around: what was sent, what came back, and the
 // verdict of one check. Reports are built from these only, so the JSON report, the JUnit file and
 // the summary table can never tell different stories.
-import type { DocumentedReason, TokenClaims } from '../../schema';
+import type { DocumentedReason } from '../../schema';
+import type { ObservationId } from '../../schema';
+import type { Basis } from './bases';
 import type { SkipCode } from './skipCodes';
 
 export type JsonObject = Record<string, unknown>;
@@ -10,8 +12,12 @@ export type JsonObject = Record<string, unknown>;
 export interface ServerUnderTest {
   baseUrl: string;
   token: string;
-  /** The claims of --token: the app every valid event is for. */
-  app: TokenClaims;
+  /** `tga`: --token has the known shape (schema/token.ts), its forgeries are derived; `opaque`: the server's own design. */
+  tokenFormat: 'tga' | 'opaque';
+  /** The app every valid event is for: the claims of a `tga` token, --app-name (and --origin) for an opaque one. */
+  app: AppUnderTest;
+  /** --invalid-token: a well-formed token the server refuses as invalid (sent by response.token-invalid). */
+  invalidToken: string | null;
   /** The Origin header sent with every request (the token's app_domain unless --origin). */
   origin: string;
   /** Set when the target answered `GET /__mock/health`: mock-only checks apply. */
@@ -23,6 +29,13 @@ export interface ServerUnderTest {
   /** Bounded request count for the real-server 429 probe; 0 = not asked for. */
   probeRateLimit: number;
   timeoutMs: number;
+}
+
+export interface AppUnderTest {
+  app_name: string;
+  /** Known from a `tga` token's payload only. */
+  app_url?: string;
+  app_domain?: string;
 }
 
 export interface SentRequest {
@@ -65,19 +78,25 @@ export interface Failure {
   got?: unknown;
   /** Index into the result's exchanges. */
   exchange?: number;
+  /** The rule's basis when it is not the check's: `observed` for an answer the live service was reported to give. */
+  basis?: Basis;
+  /** The observation (schema/observations.json) an `observed` failure is. */
+  observation?: ObservationId;
 }
 
-/** `warned`: a check resting on undocumented fields or behaviour failed (exit code unchanged unless --profile strict). */
+/** `warned`: the check failed on a basis the profile does not fail on (the exit code ignores it). */
 export type Verdict = 'passed' | 'failed' | 'warned' | 'skipped';
 
-/** What a check's verdict rests on: the documentation (failing checks) or real clients only (warnings). */
-export type Basis = 'docs' | 'undocumented';
+export type { Basis } from './bases';
 
 export interface CheckResult {
   name: string;
   title: string;
   covers: DocumentedReason[];
+  /** Where the check's rule comes from (run/bases.ts). */
   basis: Basis;
+  /** Why the rule holds, in words: shown with a failure. */
+  why: string;
   verdict: Verdict;
   /** Why the check was skipped, for people (set with skipCode whenever verdict is `skipped`). */
   skipReason?: string;
@@ -88,6 +107,8 @@ export interface CheckResult {
   /** Documented responses actually seen, exactly (status, body and content type). */
   observed: DocumentedReason[];
   notes: string[];
+  /** Answers the profile took as the documented ones they stand for (schema/observations.json ids). */
+  observedAnswers?: ObservationId[];
   durationMs: number;
   /** Set on the check during which the target stopped answering (the run stops there, exit 2). */
   stopped?: string;

@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import request from 'supertest';
 import { documentedResponse, observation } from '../../schema';
-import { createMswMock } from '../msw';
 import { startMock, type RunningMock } from '../startMock';
 import { GOOD_BODY, GOOD_JSON } from '../test-support/fixtures';
 
@@ -253,10 +252,6 @@ test('an upstream that does not answer in time: 504; one that answers too much: 
   reply = () => ({ status: 201, body: Buffer.alloc(100 * 1024, 32) });
   const big = await post(GOOD_JSON);
   expect([big.status, big.headers['tga-mock-reason']]).toEqual([502, 'UPSTREAM_ANSWER_TOO_LARGE']);
-});
-
-test('createMswMock says the proxy is not supported in process', () => {
-  expect(() => createMswMock({ upstream: upstreamUrl })).toThrow(/upstream is not supported in process/);
 });
 
 test('--upstream takes an http(s) URL only', async () => {

@@ -1,5 +1,6 @@
 // The mutant servers: the mock with one deliberate deviation each, and the check that must catch
 // it (and on which aspect). Every check of the registry must be caught by at least one mutant.
+import { FOREIGN_ORIGIN } from '../../conformance/checks/responses';
 import type { FailureAspect } from '../../conformance/run/types';
 import { createRequestValidator, documentedResponse, EVENT_NAMES } from '../../schema';
 import { AUTH_TOKEN } from '../../schema/headers';
@@ -14,7 +15,7 @@ export interface Mutant {
   aspect: FailureAspect;
   /** The deviation touches nothing else: the named check must be the only failure. */
   only?: true;
-  /** The deviation is from undocumented behaviour only: caught as a failure under --profile strict. */
+  /** The deviation is from an extension only (fields only real clients send): caught as a failure under --profile strict. */
   strict?: true;
   mutation: Mutation;
 }
@@ -31,12 +32,35 @@ const DOCS_TABLE_FIELDS = new Set(
 export function mutants(goodToken: string): Mutant[] {
   const decoded = decodeToken(goodToken);
   const appName = decoded.ok ? decoded.token.claims.app_name : '';
+  const appDomain = decoded.ok ? decoded.token.claims.app_domain : '';
   return [
     {
+      // 202 too: the live service's success status, which a server may answer as it does.
       name: '200 instead of 201',
       caughtBy: 'response.recorded-single',
       aspect: 'status',
-      mutation: { response: (res) => (res.status === 201 ? { ...res, status: 200 } : res) },
+      mutation: {
+        response: (res) => (res.status === 201 || res.status === 202 ? { ...res, status: 200 } : res),
+      },
+    },
+    {
+      name: 'a success body without its full stop ("Success record")',
+      caughtBy: 'response.recorded-single',
+      aspect: 'body',
+      mutation: {
+        response: (res) =>
+          replaceJson(res, documentedResponse('RECORDED').body, { message: 'Success record' }),
+      },
+    },
+    {
+      name: '400 for a foreign origin (the domain answer with the wrong status)',
+      caughtBy: 'response.domain-mismatch',
+      aspect: 'status',
+      only: true,
+      mutation: {
+        request: (req) =>
+          req.headers.origin === FOREIGN_ORIGIN ? { ...answer('DOMAIN_MISMATCH'), status: 400 } : req,
+      },
     },
     {
       name: 'a message text changed ("Token is invalid." without its full stop)',
@@ -92,10 +116,12 @@ export function mutants(goodToken: string): Mutant[] {
       caughtBy: 'response.domain-mismatch',
       aspect: 'status',
       only: true,
+      // The Origin becomes the token's own: the server never sees a foreign one (dropping it would
+      // do for the mock, which lets a request without Origin pass, but not for a server that refuses it).
       mutation: {
         request: (req) => {
           const { origin: _o, referer: _r, ...headers } = req.headers;
-          return { ...req, headers };
+          return { ...req, headers: { ...headers, origin: appDomain } };
         },
       },
     },
@@ -230,7 +256,7 @@ export function mutants(goodToken: string): Mutant[] {
     },
     {
       name: 'fields outside the docs table rejected (TON Connect and invoice fields)',
-      caughtBy: 'undocumented.sdk-shaped',
+      caughtBy: 'extension.sdk-shaped',
       aspect: 'status',
       strict: true,
       mutation: {
@@ -329,10 +355,10 @@ export function mutants(goodToken: string): Mutant[] {
     },
     {
       name: 'no GET /events/threshold (404)',
-      caughtBy: 'undocumented.threshold',
+      // Basis sdk: the default profile fails it.
+      caughtBy: 'sdk.threshold',
       aspect: 'status',
       only: true,
-      strict: true,
       mutation: {
         other: (req) =>
           req.method === 'GET' && req.path.startsWith('/events/threshold')

@@ -298,7 +298,7 @@ test('a lenient server (201 to everything) cannot starve the positives: they run
         'positive.generated',
         'positive.batch-20',
         'positive.gzip-batch',
-        'undocumented.sdk-shaped',
+        'extension.sdk-shaped',
       ]),
     );
     expect(run.failed).toContain('response.token-missing');

@@ -123,7 +123,7 @@ test('in a terminal, no runner output is glued onto the table, which fits the wi
     .map((line) => line.replace(/\r$/, '').split('\r').pop()!.replace(ANSI_CSI, ''));
   expect(screen.join('\n')).not.toContain('Determining test suites');
   const header = screen.find((l) => l.includes('VERDICT'));
-  expect(header).toMatch(/^CHECK +VERDICT +SENT +GOT +EXPECTED$/);
+  expect(header).toMatch(/^CHECK +VERDICT +BASIS +SENT +GOT +EXPECTED$/);
   const table = screen.slice(
     screen.indexOf(header!),
     screen.findIndex((l) => /^\d+ checks:/.test(l)),
