@@ -50,7 +50,7 @@ describe('startMock({ answers: "live" })', () => {
     const preflight = await request(mock.url).options('/events').set('Origin', 'https://app.example');
     expect([preflight.status, preflight.headers['access-control-allow-origin']]).toEqual([204, '*']);
     const otherMethod = await request(mock.url).get('/events').set('Origin', 'https://app.example');
-    expect([otherMethod.status, otherMethod.headers['access-control-allow-origin']]).toEqual([404, '*']);
+    expect([otherMethod.status, otherMethod.headers['access-control-allow-origin']]).toEqual([405, '*']);
   });
 
   test('/events/fingerprint keeps the mock answer (nothing was observed there)', async () => {

@@ -8,6 +8,7 @@ export const MOCK_REASONS = [
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_ENCODING',
   'NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
   'HEADERS_TOO_LARGE',
   'MALFORMED_REQUEST',
   'EXPECTATION_FAILED',
@@ -43,6 +44,8 @@ const MOCK_ONLY: Record<MockReason, { status: number; message: string }> = {
   // RFC 9110 §15.5.16: a Content-Encoding other than gzip, deflate, br or identity.
   UNSUPPORTED_ENCODING: { status: 415, message: 'Unsupported Content-Encoding.' },
   NOT_FOUND: { status: 404, message: 'Not found.' },
+  // RFC 9110 §15.5.6: a method one of the SDK's paths does not serve (with Allow).
+  METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed.' },
   // Node refuses oversized request headers before any route runs (RFC 6585 §5).
   HEADERS_TOO_LARGE: { status: 431, message: 'Request header fields too large.' },
   // A request Node or Express cannot parse (bad URL encoding, broken HTTP framing).

@@ -16,7 +16,7 @@ import { prepareAnswer, settleExchange, type ExchangeRequest, type PreparedAnswe
 import { jsonOf } from './jsonText';
 import { liveAnswer, LIVE_ALLOW_ORIGIN } from './liveAnswers';
 import type { Runtime } from './runtime';
-import type { SdkRoute } from './sdkRoutes';
+import { allowedMethods, type SdkRoute } from './sdkRoutes';
 import { checkToken } from './tokenSignature';
 
 /** What a shell's transport does for the frame; `source` is whatever it reads a request from. */
@@ -154,6 +154,17 @@ export function createFrame<S>(rt: Runtime, transport: SdkTransport<S>): Frame<S
           requestId,
         ]);
       const headers = actualHeaders(allowOrigin, requestId);
+      if (route.serves === 'not-allowed') {
+        const { status, body } = answerFor('METHOD_NOT_ALLOWED');
+        headers.push('Allow', allowedMethods(route.path) ?? '', 'TGA-Mock-Reason', 'METHOD_NOT_ALLOWED');
+        return plain(
+          { source, requestId, started, method, path },
+          status,
+          body,
+          headers,
+          'METHOD_NOT_ALLOWED',
+        );
+      }
       if (route.serves === 'threshold')
         return plain({ source, requestId, started, method, path }, 200, rt.options.threshold, headers);
       const token = transport.header(source, 'tga-auth-token');

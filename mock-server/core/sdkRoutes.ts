@@ -10,8 +10,11 @@ export const SDK_BACKENDS = ['https://tganalytics.xyz', 'https://staging.tganaly
 export interface SdkRoute {
   readonly method: 'POST' | 'GET' | 'OPTIONS';
   readonly path: string;
-  /** What answers: an exchange recording this kind of entry, the threshold, or a CORS preflight. */
-  readonly serves: EntryKind | 'threshold' | 'preflight';
+  /**
+   * What answers: an exchange recording this kind of entry, the threshold, a CORS preflight, or
+   * (`notAllowedOn`) the 405 of a method the path does not serve.
+   */
+  readonly serves: EntryKind | 'threshold' | 'preflight' | 'not-allowed';
 }
 
 // Each path also answers the CORS preflight the browser sends before a cross-origin request
@@ -47,4 +50,19 @@ export function sdkRoute(method: string | undefined, url: string | undefined): S
     if (url.length === route.path.length || url.charCodeAt(route.path.length) === 63) return route;
   }
   return undefined;
+}
+
+/**
+ * The methods an SDK path serves, for the `Allow` of its 405 (RFC 9110 §15.5.6): HEAD with GET, as
+ * Node answers HEAD for a GET route. Undefined for a path that is not the SDK's.
+ */
+export function allowedMethods(path: string): string | undefined {
+  const methods = SDK_ROUTES.filter((r) => r.path === path).map((r) => r.method);
+  if (methods.length === 0) return undefined;
+  return methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])).join(', ');
+}
+
+/** The route a method an SDK path does not serve is answered on (405 with `Allow`). */
+export function notAllowedOn(path: string, method: string): SdkRoute {
+  return { method: method as SdkRoute['method'], path, serves: 'not-allowed' };
 }

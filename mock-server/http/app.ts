@@ -10,11 +10,10 @@ import type { Journal } from '../core/journal';
 import type { MockOptions } from '../core/options';
 import type { RateLimiter } from '../core/rateLimit';
 import { createRuntime, type MockDeps } from '../core/runtime';
-import { EVENTS_ROUTE, SDK_PATHS, SDK_ROUTES, type SdkRoute } from '../core/sdkRoutes';
+import { EVENTS_ROUTE, notAllowedOn, SDK_PATHS, SDK_ROUTES, type SdkRoute } from '../core/sdkRoutes';
 import { createInspectorRouter } from '../inspector/createInspectorRouter';
 import { controlGate } from './controlGate';
 import { controlRoutes } from './controlRoutes';
-import { cors, liveCors } from './cors';
 import { proxyHandler } from './proxyHandler';
 import { sdkHandler, type SdkHandler } from './sdkHandler';
 import { sendReason } from './send';
@@ -105,9 +104,12 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
   // --upstream: the same routes, forwarded (a validating proxy) instead of answered.
   const sdk = opts.upstream === undefined ? sdkHandler(runtime) : proxyHandler(runtime);
   for (const r of SDK_ROUTES) route(app, r, sdk);
+  // Another method on an SDK path: 405 with Allow, from the frame (CORS and request id as on the
+  // path's own answers); never forwarded, even by the proxy.
+  const notAllowed = opts.upstream === undefined ? sdk : sdkHandler(runtime);
+  for (const path of SDK_PATHS)
+    app.all(path, (req, res) => notAllowed(notAllowedOn(path, req.method), req, res));
   app.use(requestLine(logger, now));
-  // Another method on an SDK path: a 404 the page can read.
-  app.all([...SDK_PATHS], opts.answers === 'live' ? liveCors : cors);
   // The Telegram stand-in, for a page that loads Telegram's script from the mock.
   app.get(TELEGRAM_SCRIPT_PATH, sendTelegramScript);
   // Everything under /__mock: no cross-site use (Host, Origin, Sec-Fetch-Site, JSON content type).

@@ -173,9 +173,9 @@ test('the preflight and the threshold are forwarded and checked too', async () =
 });
 
 test("nothing but the SDK's routes is forwarded, and the control API keeps its guards", async () => {
-  expect((await request(mock.url).get('/events')).status).toBe(404);
+  expect((await request(mock.url).get('/events')).status).toBe(405);
   expect((await request(mock.url).post('/other').send('{}')).status).toBe(404);
-  expect((await request(mock.url).post('/events/threshold').send('{}')).status).toBe(404);
+  expect((await request(mock.url).post('/events/threshold').send('{}')).status).toBe(405);
   expect((await request(mock.url).get('/__mock/health')).body.options.upstream).toBe(`${upstreamUrl}/api`);
   const foreign = await request(mock.url).get('/__mock/health').set('Host', 'evil.example');
   expect(foreign.status).toBe(403);

@@ -76,11 +76,12 @@ test('HEAD /events/threshold: the threshold headers, no body', async () => {
   expect(await res.text()).toBe('');
 });
 
-test('another method on an SDK path: a 404 the page can read, with its own id and line', async () => {
+test('another method on an SDK path: a 405 with Allow the page can read, with its own id and line', async () => {
   const res = await fetch(`${running.url}/events`, { method: 'GET', headers: { Origin: ORIGIN } });
-  expect(res.status).toBe(404);
+  expect(res.status).toBe(405);
+  expect(res.headers.get('allow')).toBe('POST, OPTIONS');
   expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN);
   const id = res.headers.get('tga-mock-request-id');
   await res.text();
-  expect(lines).toEqual([expect.objectContaining({ request_id: id, method: 'GET', status: 404 })]);
+  expect(lines).toEqual([expect.objectContaining({ request_id: id, method: 'GET', status: 405 })]);
 });

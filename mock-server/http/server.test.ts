@@ -92,13 +92,27 @@ describe('answers outside the routes are JSON too', () => {
     expect(cont).toMatch(/HTTP\/1\.1 400 Bad Request[^]*TOKEN_MISSING_OR_MALFORMED/); // the token rule
   });
 
-  test('404 for unknown routes and methods', async () => {
-    for (const res of [await request(running.url).get('/nope'), await request(running.url).get('/events')]) {
-      expect([res.status, res.body, res.headers['tga-mock-reason']]).toEqual([
-        404,
-        answerFor('NOT_FOUND').body,
-        'NOT_FOUND',
+  test('404 for unknown routes; 405 with Allow for another method on an SDK path', async () => {
+    const unknown = await request(running.url).get('/nope');
+    expect([unknown.status, unknown.body, unknown.headers['tga-mock-reason']]).toEqual([
+      404,
+      answerFor('NOT_FOUND').body,
+      'NOT_FOUND',
+    ]);
+    const cases = [
+      ['get', '/events', 'POST, OPTIONS'],
+      ['put', '/events/fingerprint', 'POST, OPTIONS'],
+      ['post', '/events/threshold', 'GET, HEAD, OPTIONS'],
+    ] as const;
+    for (const [method, path, allow] of cases) {
+      const res = await request(running.url)[method](path);
+      expect([res.status, res.body, res.headers['tga-mock-reason'], res.headers.allow]).toEqual([
+        405,
+        answerFor('METHOD_NOT_ALLOWED').body,
+        'METHOD_NOT_ALLOWED',
+        allow,
       ]);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
     }
   });
 

@@ -19,7 +19,7 @@ import type { Fault } from '../core/faults';
 import type { JournalEntry, JournalFilter, RequestLogEntry, WaitOptions } from '../core/journal';
 import type { MockOptions } from '../core/options';
 import { createRuntime, type MockDeps } from '../core/runtime';
-import { SDK_BACKENDS, SDK_ROUTES, type SdkRoute } from '../core/sdkRoutes';
+import { notAllowedOn, SDK_BACKENDS, SDK_PATHS, SDK_ROUTES, type SdkRoute } from '../core/sdkRoutes';
 import { testHandle, type TestHandle } from '../core/testHandle';
 import { FETCH, rawHeaders } from './transport';
 
@@ -60,11 +60,15 @@ export function createMswMock(options: Partial<MockOptions> = {}, deps: MockDeps
     );
   }
   const frame = createFrame(rt, FETCH);
-  const handlers = SDK_BACKENDS.flatMap((base) =>
-    SDK_ROUTES.map((route) =>
+  const handlers = SDK_BACKENDS.flatMap((base) => [
+    ...SDK_ROUTES.map((route) =>
       ON[route.method](base + route.path, ({ request }) => serve(frame, route, request)),
     ),
-  );
+    // Any other method on an SDK path: 405 with Allow, as over HTTP (after the routes, so they win).
+    ...SDK_PATHS.map((path) =>
+      http.all(base + path, ({ request }) => serve(frame, notAllowedOn(path, request.method), request)),
+    ),
+  ]);
   return { handlers, ...testHandle(rt) };
 }
 

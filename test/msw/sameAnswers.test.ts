@@ -105,6 +105,12 @@ const CASES: Case[] = [
     path: '/events/threshold',
     headers: { Origin: 'https://app.example' },
   },
+  {
+    name: 'GET /events: 405 with Allow',
+    method: 'GET',
+    path: '/events',
+    headers: { Origin: 'https://app.example' },
+  },
 ];
 
 const COMPARED_HEADERS = [
@@ -116,6 +122,7 @@ const COMPARED_HEADERS = [
   'access-control-allow-origin',
   'access-control-allow-headers',
   'access-control-expose-headers',
+  'allow',
 ];
 
 /** What the table compares of a request log entry (its ids and times differ by nature). */
