@@ -3,3 +3,4 @@
 export * from './optionTable';
 export * from './parsers';
 export { packageRoot, packageVersion } from './version';
+export { closestFlag, editDistance } from './suggest';

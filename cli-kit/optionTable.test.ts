@@ -8,6 +8,7 @@ import {
   type CliSpec,
 } from './optionTable';
 import { bool, int, list, oneOf, str } from './parsers';
+import { editDistance } from './suggest';
 
 const SPEC: CliSpec = {
   name: 'demo',
@@ -57,11 +58,12 @@ describe('readCommandLine', () => {
   });
 
   test.each([
-    [['--prot', '1'], 'unknown flag --prot'],
+    [['--prot', '1'], 'unknown flag --prot; did you mean --port?'],
+    [['--frobnicate', '1'], 'unknown flag --frobnicate'],
     [['--port'], '--port needs a value'],
     [['--port', '--verbose'], '--port needs a value'],
     [['--port', '1', '--port', '2'], '--port given twice'],
-    [['--port', 'x'], 'flags: --port must be an integer from 0 to 65535 (got "x")'],
+    [['--port', 'x'], '--port must be an integer from 0 to 65535 (got "x")'],
     [['stray'], 'unexpected argument "stray"'],
   ])('%j is refused: %s', (argv, error) => {
     expect(readCommandLine(SPEC, argv, {})).toEqual({ kind: 'error', error });
@@ -160,4 +162,30 @@ describe('helpText', () => {
       'Exit code: 0.',
     ]);
   });
+});
+
+describe('a mistyped flag', () => {
+  test.each([
+    ['--prot', '--port'],
+    ['--verbos', '--verbose'],
+    ['--hlep', '--help'],
+    ['--versoin', '--version'],
+    ['--por', '--port'],
+  ])('%s: did you mean %s?', (typed, meant) => {
+    expect(readCommandLine(SPEC, [typed], {})).toEqual({
+      kind: 'error',
+      error: `unknown flag ${typed}; did you mean ${meant}?`,
+    });
+  });
+
+  test.each(['--x', '--ab', '--zzzz', '--token'])('%s is too far from every flag for a guess', (typed) => {
+    expect(readCommandLine(SPEC, [typed], {})).toEqual({ kind: 'error', error: `unknown flag ${typed}` });
+  });
+});
+
+test('editDistance counts a swap of neighbours as one edit', () => {
+  expect([editDistance('prot', 'port'), editDistance('port', 'port'), editDistance('', 'abc')]).toEqual([
+    1, 0, 3,
+  ]);
+  expect(editDistance('kitten', 'sitting')).toBe(3);
 });

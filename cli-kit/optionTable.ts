@@ -5,6 +5,7 @@
 // all answer a bad flag the same way: one line naming it (the CLI exits 2). The resolved options
 // are typed by the table too: each row's parser gives its option's type (OptionValues).
 import type { Parser } from './parsers';
+import { closestFlag } from './suggest';
 import { packageVersion } from './version';
 
 export interface OptionSpec<K extends string = string, T = unknown> {
@@ -123,7 +124,10 @@ export function readArgv(
     const flag = eq < 0 ? arg : arg.slice(0, eq);
     const inline = eq < 0 ? undefined : arg.slice(eq + 1);
     const o = byFlag.get(flag);
-    if (!o) return { ok: false, error: `unknown flag ${flag}` };
+    if (!o) {
+      const near = closestFlag(flag, [...byFlag.keys(), '--help', '--version']);
+      return { ok: false, error: `unknown flag ${flag}${near ? `; did you mean ${near}?` : ''}` };
+    }
     if (o.key in flags) return { ok: false, error: `${flag} given twice` };
     let value: unknown;
     if (o.arity === 'switch') value = inline ?? true;
@@ -160,7 +164,7 @@ export function defaults<Tb extends OptionTable>(table: Tb): DefaultValues<Tb> {
 /**
  * Defaults, then each layer in order (later wins), every value through its row's parser. An
  * unknown key or a rejected value is an error naming the source and the option as that source
- * spells it (`flags: --port must be …`, `environment: TGA_MOCK_PORT must be …`).
+ * spells it (`--port must be …`, `environment: TGA_MOCK_PORT must be …`, `config FILE: port must be …`).
  */
 export function resolveLayers<Tb extends OptionTable>(
   table: Tb,
@@ -174,12 +178,15 @@ export function resolveLayers<Tb extends OptionTable>(
       const o = byKey.get(key);
       if (!o) return { ok: false, error: `${source}: unknown option "${key}"` };
       const parsed = o.parse(raw);
-      const name = source === 'environment' ? o.env : source === 'flags' ? o.flag : key;
+      // A flag names itself (`--port`); any other source is named before the option.
+      const name =
+        source === 'environment'
+          ? `environment: ${o.env}`
+          : source === 'flags'
+            ? o.flag
+            : `${source}: ${key}`;
       if (!parsed.ok)
-        return {
-          ok: false,
-          error: `${source}: ${name} must be ${parsed.expected} (got ${JSON.stringify(raw)})`,
-        };
+        return { ok: false, error: `${name} must be ${parsed.expected} (got ${JSON.stringify(raw)})` };
       values[key] = parsed.value;
     }
   }

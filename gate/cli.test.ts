@@ -160,9 +160,13 @@ describe('npm run schema:check-breaking', () => {
   });
 
   test('bad input exits 2 with a reason: an unknown --base, a bad flag, an unreadable schema', () => {
-    const unknown = gate('--root', dir, '--base', 'no-such-branch');
+    const errorReport = path.join(repos.tmp, 'error-report.json');
+    const unknown = gate('--root', dir, '--base', 'no-such-branch', '--report-json', errorReport);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('no-such-branch does not name a commit');
+    // Worded as the error it is, not as a skip: CI must not read a typo as "nothing to compare".
+    expect(unknown.err).toMatch(/^schema:check-breaking: error — no-such-branch/);
+    expect(JSON.parse(readFileSync(errorReport, 'utf8'))).toMatchObject({ verdict: 'error', exitCode: 2 });
     expect(gate('--root', dir, '--samples', '-1')).toMatchObject({
       code: 2,
       err: expect.stringContaining('--samples'),

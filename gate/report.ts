@@ -3,15 +3,17 @@
 import type { Finding, SearchStats } from './gate';
 import { parseVersion } from './semver';
 
-export type Verdict = 'pass' | 'fail' | 'accepted' | 'skipped';
+/** `skipped`: the default base cannot be read (exit 0); `error`: a base or path the user named cannot (exit 2). */
+export type Verdict = 'pass' | 'fail' | 'accepted' | 'skipped' | 'error';
 
 export interface Report {
   tool: 'tga-contract schema:check-breaking';
   verdict: Verdict;
   exitCode: number;
-  /** Why nothing was compared (verdict 'skipped'). */
+  /** Why nothing was compared (verdict 'skipped' or 'error'). */
   reason?: string;
-  base?: { ref: string; label: string; commit: string; version: string | null };
+  /** A git base (`ref`, `commit`) or, with --old, a `path`. */
+  base?: { ref?: string; label: string; commit?: string; path?: string; version: string | null };
   head?: { label: string; version: string | null };
   /** A breaking change is accepted when the version was raised in a way semver calls breaking. */
   breakingRelease?: boolean;
@@ -52,12 +54,14 @@ export function nextBreakingVersion(version: string | null): string {
     : `${major + 1}.0.0`;
 }
 
-export function formatText(r: Report): string {
-  if (r.verdict === 'skipped') return `schema:check-breaking: nothing compared — ${r.reason}\n`;
+/** The human reading; `name` is the command as typed (the npm script or tga-schema-gate). */
+export function formatText(r: Report, name = 'schema:check-breaking'): string {
+  if (r.verdict === 'skipped') return `${name}: nothing compared — ${r.reason}\n`;
+  if (r.verdict === 'error') return `${name}: error — ${r.reason}\n`;
   const breaking = r.findings.filter((f) => f.breaking);
   const other = r.findings.filter((f) => !f.breaking);
   const out = [
-    'schema:check-breaking: request and response schemas, base → head',
+    `${name}: request and response schemas, base → head`,
     `  base  ${r.base?.label} · version ${r.base?.version ?? '(unknown)'}`,
     `  head  ${r.head?.label} · version ${r.head?.version ?? '(unknown)'}`,
     `  compared ${r.surfaces?.length} schemas: ${r.surfaces?.join(', ')}`,

@@ -37,7 +37,7 @@ const exitOf = (r: CliResult) => r.exit;
 describe('tga-mock: bad flags, env and config exit 2 with a clear message', () => {
   test.each([
     [['--port', 'eighty'], {}, '--port must be'],
-    [['--prot', '1'], {}, 'tga-mock: unknown flag --prot (see tga-mock --help)\n'],
+    [['--prot', '1'], {}, 'tga-mock: unknown flag --prot; did you mean --port? (see tga-mock --help)\n'],
     [['--port', '1', '--port', '2'], {}, '--port given twice'],
     [['--port'], {}, '--port needs a value'],
     [['--rate-limit', '-5'], {}, '--rate-limit'],

@@ -140,15 +140,15 @@ describe('readConformanceCommand', () => {
   });
 
   test.each<[string[], string, Record<string, string>?]>([
-    [['--base-url', 'ftp://h', '--token', TOKEN], 'flags: --base-url must be an http(s) URL (got "ftp://h")'],
-    [['--base-url', 'not a url', '--token', TOKEN], 'flags: --base-url must be an http(s) URL'],
+    [['--base-url', 'ftp://h', '--token', TOKEN], '--base-url must be an http(s) URL (got "ftp://h")'],
+    [['--base-url', 'not a url', '--token', TOKEN], '--base-url must be an http(s) URL'],
     [['--token', TOKEN], 'environment: TGA_BASE_URL must be an http(s) URL', { TGA_BASE_URL: 'h' }],
     [['--base-url', 'http://h', '--token', 'abc'], '--token is not a TGA token: a token is'],
-    [[...BASE, '--seed', '-1'], 'flags: --seed must be an integer from 0 to 2147483647'],
-    [[...BASE, '--seed', String(2 ** 31)], 'flags: --seed must be an integer from 0 to 2147483647'],
-    [[...BASE, '--max-writes', 'many'], 'flags: --max-writes must be an integer from 0'],
-    [[...BASE, '--timeout', '0'], 'flags: --timeout must be an integer from 1'],
-    [[...BASE, '--probe-rate-limit=0'], 'flags: --probe-rate-limit must be an integer from 1'],
+    [[...BASE, '--seed', '-1'], '--seed must be an integer from 0 to 2147483647'],
+    [[...BASE, '--seed', String(2 ** 31)], '--seed must be an integer from 0 to 2147483647'],
+    [[...BASE, '--max-writes', 'many'], '--max-writes must be an integer from 0'],
+    [[...BASE, '--timeout', '0'], '--timeout must be an integer from 1'],
+    [[...BASE, '--probe-rate-limit=0'], '--probe-rate-limit must be an integer from 1'],
     [[...BASE, '--bogus'], 'unknown flag --bogus'],
     [['--base-url', 'http://h', '--token'], '--token needs a value'],
     [['--base-url', 'http://h', '--base-url', 'http://i', '--token', TOKEN], '--base-url given twice'],

@@ -38,7 +38,15 @@ export interface MockRuntime {
   readonly handleEvents: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
-export type MockApp = Express & { mock: MockRuntime };
+/**
+ * The app as the package's types show it: a Node request listener (`http.createServer(app)`,
+ * supertest's `request(app)`) with its state on `app.mock`. It is an Express app; its type names
+ * no Express type, so a project checking the package's .d.ts files needs no @types/express.
+ */
+export interface MockApp {
+  (req: IncomingMessage, res: ServerResponse): void;
+  mock: MockRuntime;
+}
 
 // Each app's handler of the SDK's routes, for the server's hot path (not part of MockRuntime's shape).
 const sdkHandlers = new WeakMap<MockApp, SdkHandler>();
@@ -88,7 +96,7 @@ export function createApp(options: Partial<MockOptions> = {}, deps: MockDeps = {
   const runtime = createRuntime(options, deps);
   const { options: opts, journal, faults, limiter, logger, now } = runtime;
 
-  const app = express() as MockApp;
+  const app = express() as Express & MockApp;
   app.disable('x-powered-by');
   app.set('etag', false); // a 201 must stay a 201, never a 304
   // The SDK's routes come before the request-line middleware: their answers carry their own

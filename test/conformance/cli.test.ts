@@ -33,7 +33,7 @@ test.each([
   [['--bogus'], 'tga-conformance: unknown flag --bogus (see tga-conformance --help)\n'],
   [
     ['--base-url', 'http://h', '--max-writes', 'many'],
-    'tga-conformance: flags: --max-writes must be an integer from 0 to 9007199254740991 (got "many") (see tga-conformance --help)\n',
+    'tga-conformance: --max-writes must be an integer from 0 to 9007199254740991 (got "many") (see tga-conformance --help)\n',
   ],
 ])('a bad flag or value (%j) is one line on stderr, exit 2', async (argv, line) => {
   const run = await runSuite(argv);

@@ -13,6 +13,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { decodeToken, DEFAULT_OPTIONS, startMock, type RunningMock } from '../../mock-server';
 import { RULES } from '../../gate/rules';
+import { RELEASE_PACKAGES } from '../../scripts/release/packages';
 import { codeBlocks, docPages, readPage, ROOT, section, type CodeBlock } from './markdown';
 import {
   cliOfBin,
@@ -29,6 +30,9 @@ import {
 } from './shell';
 
 jest.setTimeout(120_000);
+
+/** What `npm run release` writes (scripts/release/): the only tarballs the docs may install. */
+const RELEASE_TARBALLS = RELEASE_PACKAGES.map((p) => `${p.name}-${pkg.version}.tgz`);
 
 const blocks: CodeBlock[] = docPages().flatMap((page) => codeBlocks(page, readPage(page)));
 const where = (b: CodeBlock) => `${b.page}:${b.line}`;
@@ -155,14 +159,16 @@ describe('shell examples', () => {
     const at = `line ${c.line}: ${w.join(' ')}`;
     for (const [name, value] of c.assigns) vars.set(name, await substitute(value, vars, out, c.line));
     if (w.length === 0) return;
-    if (w[0] === 'npm' && (w[1] === 'install' || w[1] === 'ci' || w[1] === 'pack')) {
+    if (w[0] === 'npm' && (w[1] === 'install' || w[1] === 'ci')) {
       const extra = w.slice(2);
-      const tarball = `${pkg.name}-${pkg.version}.tgz`;
       if (!(
         extra.length === 0 ||
-        (w[1] === 'install' && extra.length === 1 && path.basename(extra[0]) === tarball)
+        (w[1] === 'install' &&
+          extra.every((t) => t.startsWith('./') && RELEASE_TARBALLS.includes(path.basename(t))))
       ))
-        out.findings.push(`${at}: only a plain npm ${w[1]}, or npm install ./${tarball}`);
+        out.findings.push(
+          `${at}: only a plain npm ${w[1]}, or npm install ./${RELEASE_TARBALLS.join(' ./')}`,
+        );
     } else if (w[0] === 'npm' && w[1] === 'test') {
       if (w.length > 2 || pkg.scripts.test === undefined)
         out.findings.push(`${at}: npm test takes nothing here`);
@@ -230,8 +236,8 @@ describe('shell examples', () => {
       for (const name of [...vars.keys()].filter((n) => n.startsWith('TGA_') && !env.has(n)))
         out.findings.push(`${name} is read by no command of the block`);
       for (const tarball of b.code.match(/[\w.-]+\.tgz/g) ?? [])
-        if (tarball !== `${pkg.name}-${pkg.version}.tgz`)
-          out.findings.push(`${tarball} is not what npm pack writes`);
+        if (!RELEASE_TARBALLS.includes(tarball))
+          out.findings.push(`${tarball} is not what npm run release writes`);
       for (const curl of out.curls) out.findings.push(...(await replay(curl)));
       expect(out.findings).toEqual([]);
     });

@@ -1,14 +1,18 @@
-// The package as users get it (test/support/packedPackage.ts): the tarball installed into an empty
-// folder, and there `npx tga-conformance` runs the full suite (compiled, under Jest) against a
-// running mock: exit 0 on the mock, 1 on a mutant, 2 with no flags. Also measures the wall time
-// of a full run.
+// The suite as users get it (test/support/packedPackage.ts): both release tarballs installed into
+// an empty folder, and there `npx tga-conformance` runs the full suite (compiled, under Jest)
+// against `npx tga-mock` and against a running mock: exit 0 on the mock, 1 on a mutant, 2 with no
+// flags. The suite's package names no tga-contract to fetch: it carries its own compiled schema.
+// Also measures the wall time of a full run.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMock, type RunningMock } from '../../mock-server';
+import { listeningUrl } from '../../mock-server/test-support/listeningUrl';
 import pkg from '../../package.json';
 import { mutants } from '../conformance-mutants/mutants';
 import { startMutantProxy } from '../conformance-mutants/mutantProxy';
-import { bareConsumer, cleanEnv as env, packedTarball, run, type Packed } from '../support/packedPackage';
+import { cleanEnv as env, installPacked, packedTarball, run, type Packed } from '../support/packedPackage';
+import { tarballViolations } from './tarballPolicy';
 
 let packed: Packed;
 let dir: string;
@@ -33,7 +37,7 @@ async function conformance(
 
 beforeAll(async () => {
   packed = await packedTarball('tga-conformance-packed-');
-  dir = await bareConsumer(packed, 'packed-conformance-consumer');
+  dir = await installPacked(packed, 'packed-conformance-consumer', [], { suite: true });
   mock = await startMock({ logLevel: 'silent' });
 }, 300_000);
 
@@ -41,6 +45,49 @@ afterAll(async () => {
   await mock?.close();
   packed?.cleanup();
 });
+
+const manifest = (name: string) =>
+  JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as Record<
+    string,
+    Record<string, string> | undefined
+  >;
+
+test('the suite package carries its own schema and names no tga-contract for npm to fetch', () => {
+  const suite = manifest('tga-conformance');
+  for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies', 'bundleDependencies'])
+    expect(Object.keys(suite[field] ?? {})).not.toContain('tga-contract');
+  expect(Object.keys(suite.dependencies ?? {})).toEqual(expect.arrayContaining(['jest', 'fast-check']));
+  expect(packed.suite.files).toContain('dist/schema/index.js');
+  expect(tarballViolations(packed.suite.files, 'tga-conformance')).toEqual([]);
+});
+
+test('npx tga-conformance against npx tga-mock, both from the tarballs, exits 0', async () => {
+  const secret = `packed-suite-${process.pid}`;
+  const { stdout: token } = await run(
+    'npx',
+    ['tga-mock', 'token', '--app-name', 'docs', '--app-domain', 'http://localhost', '--secret', secret],
+    { cwd: dir, env },
+  );
+  // Its own process group, so the test can stop npx and the node process under it together.
+  const child = spawn('npx', ['tga-mock', '--port', '0', '--log-level', 'silent', '--secret', secret], {
+    cwd: dir,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    const url = await listeningUrl(child);
+    const r = await conformance(['--base-url', url, '--token', token.trim()]);
+    if (r.code !== 0) throw new Error(`exit ${r.code}\n${r.stdout}\n${r.stderr}`);
+    expect(r.stdout).toMatch(/91 checks: 90 passed, 0 failed, 1 skipped/);
+  } finally {
+    if (child.exitCode === null) {
+      process.kill(-child.pid!, 'SIGTERM');
+      await exited;
+    }
+  }
+}, 180_000);
 
 test('npx tga-conformance runs the full suite against the running mock and exits 0', async () => {
   const r = await conformance([

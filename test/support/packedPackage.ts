@@ -1,8 +1,9 @@
-// The package as users get it: `npm pack` from a copy of the working tree (pack runs the `prepare`
-// build, and the repository's own dist/ may be in use by other tests), and the tarball installed
-// into an empty folder. Shared by every packed-package test: within one Jest run the tarball is
-// packed once and the bare install made once, by whichever test file asks first (the others,
-// possibly in other workers, wait for it); a file run on its own packs on demand all the same.
+// The packages as users get them: `npm run release` in a copy of the working tree (it builds dist/,
+// and the repository's own dist/ may be in use by other tests) writes the two release tarballs,
+// tga-contract and tga-conformance (scripts/release/), and a test installs them into an empty
+// folder. Shared by every packed-package test: within one Jest run the tarballs are made once and
+// the bare install (the contract tarball alone) made once, by whichever test file asks first (the
+// others, possibly in other workers, wait for it); a file run on its own packs on demand all the same.
 import { execFile } from 'node:child_process';
 import {
   cpSync,
@@ -32,32 +33,41 @@ export const cleanEnv = {
 /** The run's scratch folder (scripts/jest-global-setup.js makes it, its teardown removes it). */
 export const RUN_DIR_ENV = 'PACKED_RUN_DIR';
 
-export interface Packed {
-  /** The scratch folder holding the tarball and any consumer. */
-  dir: string;
+export interface Tarball {
   tarball: string;
   /** Every path in the tarball, relative to the package root (npm pack --json). */
   files: string[];
+}
+
+/** The contract package's tarball (`tarball`, `files`) and the suite's (`suite`). */
+export interface Packed extends Tarball {
+  /** The scratch folder holding the tarballs and any consumer. */
+  dir: string;
+  suite: Tarball;
   /** Removes the folder when it is this test file's own; the run's shared one outlives the file. */
   cleanup(): void;
 }
 
-async function packInto(dir: string): Promise<{ tarball: string; files: string[] }> {
+type Made = Tarball & { suite: Tarball };
+
+async function packInto(dir: string): Promise<Made> {
   const src = path.join(dir, 'src');
   const skipped = /^\/(node_modules|dist|\.git|\.artifacts|coverage)(\/|$)|\.tgz$/;
   cpSync(ROOT, src, { recursive: true, filter: (p) => !skipped.test(p.slice(ROOT.length)) });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(src, 'node_modules'), 'dir');
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], {
+  const { stdout } = await run('npm', ['run', '-s', 'release', '--', '--out', dir, '--json'], {
     cwd: src,
     env: cleanEnv,
     maxBuffer: 64 << 20,
   });
-  // The prepare build prints to stdout too: the JSON report is the last top-level array.
-  const report = JSON.parse(stdout.slice(stdout.lastIndexOf('\n[') + 1)) as {
-    filename: string;
-    files: { path: string }[];
-  }[];
-  return { tarball: path.join(dir, report[0].filename), files: report[0].files.map((f) => f.path) };
+  // The build prints nothing when it passes: the one line is the release report.
+  const report = JSON.parse(stdout.trim().split('\n').at(-1)!) as ({ name: string } & Tarball)[];
+  const of = (name: string): Tarball => {
+    const found = report.find((p) => p.name === name);
+    if (!found) throw new Error(`npm run release made no ${name} tarball:\n${stdout}`);
+    return { tarball: found.tarball, files: found.files };
+  };
+  return { ...of('tga-contract'), suite: of('tga-conformance') };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -101,7 +111,7 @@ function takeLock(lock: string): boolean {
   }
 }
 
-/** The tarball of this Jest run (packed by the first test file that asks), or this file's own. */
+/** The tarballs of this Jest run (packed by the first test file that asks), or this file's own. */
 export async function packedTarball(prefix: string): Promise<Packed> {
   const shared = process.env[RUN_DIR_ENV];
   if (shared && existsSync(shared)) {
@@ -118,22 +128,33 @@ export async function packedTarball(prefix: string): Promise<Packed> {
   }
 }
 
-/** An empty project in the scratch folder with the tarball (and `extra` packages) installed; its path. */
-export async function installPacked(packed: Packed, name: string, extra: string[] = []): Promise<string> {
+/**
+ * An empty project in the scratch folder with the contract tarball (and the suite's, with
+ * `suite`, and `extra` packages) installed; its path.
+ */
+export async function installPacked(
+  packed: Packed,
+  name: string,
+  extra: string[] = [],
+  { suite = false } = {},
+): Promise<string> {
   const consumer = path.join(packed.dir, name);
   mkdirSync(consumer, { recursive: true });
-  cpSync(packed.tarball, path.join(consumer, path.basename(packed.tarball)));
+  const tarballs = [packed.tarball, ...(suite ? [packed.suite.tarball] : [])].map((t) => {
+    cpSync(t, path.join(consumer, path.basename(t)));
+    return `./${path.basename(t)}`;
+  });
   writeFileSync(path.join(consumer, 'package.json'), JSON.stringify({ name, private: true }));
-  await run(
-    'npm',
-    ['install', '--prefer-offline', '--omit=dev', `./${path.basename(packed.tarball)}`, ...extra],
-    { cwd: consumer, env: cleanEnv, maxBuffer: 32 << 20 },
-  );
+  await run('npm', ['install', '--prefer-offline', '--omit=dev', ...tarballs, ...extra], {
+    cwd: consumer,
+    env: cleanEnv,
+    maxBuffer: 32 << 20,
+  });
   return consumer;
 }
 
 /**
- * A project folder of its own, `name`, with the tarball alone installed: the install is made once
+ * A project folder of its own, `name`, with the contract tarball alone installed: the install is made once
  * in the scratch folder and every such project's node_modules links to it. Its path.
  */
 export async function bareConsumer(packed: Packed, name: string): Promise<string> {
