@@ -153,16 +153,49 @@ describe('control streams under load', () => {
       let got = 0;
       let tail = '';
       const ended = new Promise<void>((r) => socket.once('close', () => r()));
-      socket.on('data', (d: Buffer) => ((got += d.length), (tail = d.subarray(-2).toString())));
+      socket.on(
+        'data',
+        (d: Buffer) => ((got += d.length), (tail = (tail + d.toString('latin1')).slice(-16))),
+      );
       socket.on('error', () => undefined);
       socket.resume();
       await ended;
-      expect(tail).not.toBe(']}');
+      // A whole answer ends with the JSON's `]}` and the chunked body's last chunk.
+      expect(tail).not.toMatch(/\]\}\r\n0\r\n\r\n$/);
       expect(got).toBeLessThan(20 * 1024 * 1024);
     } finally {
       await stop(server);
     }
   }, 30_000);
+
+  // soak:memory on a loaded machine: a reader of a large journal that was still reading, only
+  // slowly, was cut off as stalled (the wait was for a whole page to drain within the timeout).
+  test('a reader that is slow but still reading is not cut off', async () => {
+    const app = makeApp({ requestTimeout: 400 });
+    record(app, 20, () => bigEvent(500 * 1024));
+    const { server, port } = await serve(app);
+    try {
+      const socket = await stalledGet(port, '/__mock/events');
+      let got = 0;
+      let tail = '';
+      const ended = new Promise<void>((r) => socket.once('close', () => r()));
+      socket.on('error', () => undefined);
+      // One buffer's worth (at most the socket's highWaterMark) every 25 ms: progress well inside
+      // every 400 ms, but a page of ~1.5 MB takes longer than 400 ms to drain.
+      const slowly = setInterval(() => {
+        const chunk = socket.read() as Buffer | null;
+        if (chunk === null) return;
+        got += chunk.length;
+        tail = (tail + chunk.toString('latin1')).slice(-16);
+      }, 25);
+      // The whole answer arrives; the connection then closes at the keep-alive timeout.
+      await ended.finally(() => clearInterval(slowly));
+      expect(tail).toMatch(/\]\}\r\n0\r\n\r\n$/);
+      expect(got).toBeGreaterThan(20 * 500 * 1024);
+    } finally {
+      await stop(server);
+    }
+  }, 90_000);
 
   // One slow reader of 5,000 events raised MaxListenersExceededWarning: each drain left a listener.
   test('streaming adds no listener per drain', async () => {

@@ -13,8 +13,19 @@ export const DEFAULT_STALL_MS = 30_000;
 const COMMA = Buffer.from(',');
 
 /**
+ * How far the kernel has taken this response's socket: the bytes handed to libuv less what libuv
+ * still holds of them. It rises as the client reads, even while one large write is in flight (the
+ * stream's own writableLength falls only once a whole write is done). Node's internals, read
+ * defensively: where they are missing the count stays 0 and writableLength alone decides.
+ */
+function taken(res: Response): number {
+  const socket = res.socket as { _bytesDispatched?: number; _handle?: { writeQueueSize?: number } } | null;
+  return (socket?._bytesDispatched ?? 0) - (socket?._handle?.writeQueueSize ?? 0);
+}
+
+/**
  * Resolves true once `res` drains, false if it closes or takes nothing for `stallMs`: a reader that
- * is slow but still reading (the bytes waiting to be sent went down since the last look) is given
+ * is slow but still reading (the kernel took more of its socket's bytes, or fewer wait, than at the last look) is given
  * another `stallMs`, so only a reader that stopped is cut off. One pair of listeners per wait, both
  * removed when it ends (a race of `once()` promises left one behind per drain: a
  * MaxListenersExceededWarning after ten pages).
@@ -23,6 +34,7 @@ export function drained(res: Response, stallMs: number): Promise<boolean> {
   if (res.destroyed) return Promise.resolve(false);
   return new Promise((resolve) => {
     let waiting = res.writableLength;
+    let sent = taken(res);
     const end = (ok: boolean) => {
       clearTimeout(timer);
       res.off('drain', onDrain);
@@ -33,8 +45,10 @@ export function drained(res: Response, stallMs: number): Promise<boolean> {
     const onClose = () => end(false);
     const look = () => {
       const now = res.writableLength;
-      if (now >= waiting) return end(false);
+      const nowSent = taken(res);
+      if (now >= waiting && nowSent <= sent) return end(false);
       waiting = now;
+      sent = nowSent;
       timer = setTimeout(look, stallMs);
     };
     let timer = setTimeout(look, stallMs);
