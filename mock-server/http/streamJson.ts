@@ -25,8 +25,9 @@ function taken(res: Response): number {
 
 /**
  * Resolves true once `res` drains, false if it closes or takes nothing for `stallMs`: a reader that
- * is slow but still reading (the kernel took more of its socket's bytes, or fewer wait, than at the last look) is given
- * another `stallMs`, so only a reader that stopped is cut off. One pair of listeners per wait, both
+ * is slow but still reading (the kernel took more of its socket's bytes, or fewer wait, than at the
+ * last look) is given another `stallMs`, so only a reader that stopped is cut off. One pair of
+ * listeners per wait, both
  * removed when it ends (a race of `once()` promises left one behind per drain: a
  * MaxListenersExceededWarning after ten pages).
  */
