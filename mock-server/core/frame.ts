@@ -15,6 +15,7 @@ import { corsHeaderList, preflightHeaderList } from './cors';
 import { prepareAnswer, settleExchange, type ExchangeRequest, type PreparedAnswer } from './exchange';
 import { jsonOf } from './jsonText';
 import { liveAnswer, LIVE_ALLOW_ORIGIN } from './liveAnswers';
+import { writeRequestLine } from './requestLine';
 import type { Runtime } from './runtime';
 import { allowedMethods, type SdkRoute } from './sdkRoutes';
 import { checkToken } from './tokenSignature';
@@ -233,16 +234,15 @@ export function createFrame<S>(rt: Runtime, transport: SdkTransport<S>): Frame<S
   function settle(answer: SdkAnswer<S>, reached: boolean): void {
     const delivered = reached && !answer.drop;
     if (answer.exchange && answer.prepared) settleExchange(rt, answer.exchange, answer.prepared, delivered);
-    // One line per request; the token (and its signature) is never part of it, only its app name.
     if (logs)
-      rt.logger.info({
-        request_id: answer.requestId,
+      writeRequestLine(rt.logger, rt.now, {
+        requestId: answer.requestId,
         method: answer.method,
         path: answer.path,
-        status: delivered ? answer.status : 'no answer',
+        status: delivered ? answer.status : undefined,
         reason: answer.reason,
-        app_name: answer.appName,
-        ms: rt.now() - answer.started,
+        appName: answer.appName,
+        started: answer.started,
       });
   }
 

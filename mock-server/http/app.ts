@@ -1,6 +1,7 @@
 // createApp(options): the Express 5 shell around the decision core. Returns the app without
 // listening (supertest drives it in-process; the CLI and startMock listen). The runtime state
 // (journal, faults, limiter) hangs off `app.mock` for in-process helpers and later views.
+import { writeRequestLine } from '../core/requestLine';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
@@ -74,20 +75,19 @@ function requestLine(logger: Logger, now: () => number) {
     const started = now();
     res.locals.requestId = id;
     res.setHeader('TGA-Mock-Request-Id', id);
-    // One line per request; the token (and its signature) is never part of it, only its app name.
     // When the level is off, no listener at all: a per-request closure costs on the hot path.
     if (!logs) return next();
-    res.on('close', () => {
-      logger.info({
-        request_id: id,
+    res.on('close', () =>
+      writeRequestLine(logger, now, {
+        requestId: id,
         method: req.method,
         path: req.originalUrl.split('?')[0],
-        status: res.writableFinished ? res.statusCode : 'no answer',
+        status: res.writableFinished ? res.statusCode : undefined,
         reason: res.getHeader('TGA-Mock-Reason'),
-        app_name: res.locals.appName,
-        ms: now() - started,
-      });
-    });
+        appName: res.locals.appName,
+        started,
+      }),
+    );
     next();
   };
 }

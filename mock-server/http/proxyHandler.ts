@@ -6,6 +6,7 @@
 // the upstream's answer; events the upstream acknowledged with a 2xx (and that validate) are
 // journaled. The token's signature is redacted from everything kept: the log's request headers (as
 // always) and any echo of the token in the upstream's answer.
+import { writeRequestLine } from '../core/requestLine';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
@@ -150,15 +151,15 @@ export function proxyHandler(rt: Runtime): SdkHandler {
   function settle(logged: Logged, delivered: boolean): void {
     const { req, read, sent } = logged;
     if (logs)
-      rt.logger.info({
-        request_id: logged.requestId,
+      writeRequestLine(rt.logger, rt.now, {
+        requestId: logged.requestId,
         method: req.method,
         path: logged.path,
-        status: delivered ? sent.status : 'no answer',
+        status: delivered ? sent.status : undefined,
         reason: logged.reason,
-        app_name: logged.appName,
+        appName: logged.appName,
+        started: logged.started,
         upstream: base.origin,
-        ms: rt.now() - logged.started,
       });
     if (logged.route.serves !== 'event' && logged.route.serves !== 'fingerprint') return;
     rt.journal.logRequest({
