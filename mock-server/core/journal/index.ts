@@ -6,7 +6,7 @@ import { createEventStore, entryOf } from './eventStore';
 import { createFeed } from './feed';
 import { writeToSink } from './fileSink';
 import { DEFAULT_QUERY_LIMIT } from './filter';
-import { describeNearMisses, nearMissesSince, nearMissMark, withNearMisses } from './nearMisses';
+import { nearMissesOf, withNearMisses } from './nearMisses';
 import { createRequestLog } from './requestLog';
 import type { Journal, JournalOptions } from './types';
 import { createWaiters } from './waiters';
@@ -92,17 +92,17 @@ export function createJournal(options: JournalOptions): Journal {
         const need = wait.count ?? 1;
         return store.collect(filter, filter.since ?? 0, Math.max(need, filter.limit ?? DEFAULT_QUERY_LIMIT));
       }),
+    // The same wait as an outcome, not a rejection (the long poll answers either way).
     async waitUntil(filter, wait) {
-      const mark = nearMissMark(log);
-      const outcome = await waiters.until(filter, wait);
-      if (outcome.ok) return outcome;
-      const { listed, total } = nearMissesSince(log, mark);
-      if (total === 0) return { ...outcome, nearMisses: [] };
-      return {
-        ok: false,
-        message: `${outcome.message}; ${describeNearMisses(listed, total)}`,
-        nearMisses: listed,
-      };
+      try {
+        return await withNearMisses(log, async () => {
+          const outcome = await waiters.until(filter, wait);
+          if (!outcome.ok) throw new Error(outcome.message);
+          return outcome;
+        });
+      } catch (error) {
+        return { ok: false, message: (error as Error).message, nearMisses: nearMissesOf(error) };
+      }
     },
     logRequest(input) {
       const view = log.add(input);

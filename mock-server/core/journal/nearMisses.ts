@@ -61,11 +61,11 @@ export function describeNearMisses(misses: readonly NearMiss[], total = misses.l
 }
 
 /** Where the request log is now: the near misses of a wait are the refusals after this mark. */
-export const nearMissMark = (log: Pick<RequestLog, 'latest'>): number =>
+const nearMissMark = (log: Pick<RequestLog, 'latest'>): number =>
   log.latest(1, Infinity, () => 0)[0]?.seq ?? 0;
 
 /** The requests refused since `mark` (at most NEAR_MISSES_LISTED of them listed), and how many in all. */
-export function nearMissesSince(
+function nearMissesSince(
   log: Pick<RequestLog, 'requests'>,
   mark: number,
 ): { listed: NearMiss[]; total: number } {
