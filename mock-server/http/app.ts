@@ -1,7 +1,6 @@
 // createApp(options): the Express 5 shell around the decision core. Returns the app without
 // listening (supertest drives it in-process; the CLI and startMock listen). The runtime state
 // (journal, faults, limiter) hangs off `app.mock` for in-process helpers and later views.
-import { writeRequestLine } from '../core/requestLine';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
@@ -10,6 +9,7 @@ import type { FaultStore } from '../core/faults';
 import type { Journal } from '../core/journal';
 import type { MockOptions } from '../core/options';
 import type { RateLimiter } from '../core/rateLimit';
+import { writeRequestLine } from '../core/requestLine';
 import { createRuntime, type MockDeps } from '../core/runtime';
 import { EVENTS_ROUTE, notAllowedOn, SDK_PATHS, SDK_ROUTES, type SdkRoute } from '../core/sdkRoutes';
 import { createInspectorRouter } from '../inspector/createInspectorRouter';

@@ -6,7 +6,6 @@
 // the upstream's answer; events the upstream acknowledged with a 2xx (and that validate) are
 // journaled. The token's signature is redacted from everything kept: the log's request headers (as
 // always) and any echo of the token in the upstream's answer.
-import { writeRequestLine } from '../core/requestLine';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
@@ -16,6 +15,7 @@ import { answerFor, type MockReason } from '../core/answers';
 import { readBuffer, type ReadBody } from '../core/body';
 import { corsHeaderList } from '../core/cors';
 import { jsonOf } from '../core/jsonText';
+import { writeRequestLine } from '../core/requestLine';
 import type { Runtime } from '../core/runtime';
 import type { SdkRoute } from '../core/sdkRoutes';
 import { checkUpstreamAnswer, type UpstreamVerdict } from '../core/upstreamCheck';
