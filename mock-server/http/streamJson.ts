@@ -26,16 +26,24 @@ function taken(res: Response): number {
 /**
  * Resolves true once `res` drains, false if it closes or takes nothing for `stallMs`: a reader that
  * is slow but still reading (the kernel took more of its socket's bytes, or fewer wait, than at the
- * last look) is given another `stallMs`, so only a reader that stopped is cut off. One pair of
- * listeners per wait, both
- * removed when it ends (a race of `once()` promises left one behind per drain: a
- * MaxListenersExceededWarning after ten pages).
+ * last look) is given another `stallMs`, so only a reader that stopped is cut off.
+ *
+ * A reader is judged only over a window the mock itself ran through: a look that fires late (the
+ * mock's own event loop was blocked, so it could neither hand the socket more bytes nor see what
+ * the kernel took) starts a fresh window instead of cutting the reader off. A slow reader in CI was
+ * once cut off because the mock's process stalled for longer than the timeout.
+ *
+ * One pair of listeners per wait, both removed when it ends (a race of `once()` promises left one
+ * behind per drain: a MaxListenersExceededWarning after ten pages).
  */
 export function drained(res: Response, stallMs: number): Promise<boolean> {
   if (res.destroyed) return Promise.resolve(false);
+  // How late a look may fire and still judge the window before it.
+  const lateMs = Math.max(50, stallMs / 4);
   return new Promise((resolve) => {
     let waiting = res.writableLength;
     let sent = taken(res);
+    let due = Date.now() + stallMs;
     const end = (ok: boolean) => {
       clearTimeout(timer);
       res.off('drain', onDrain);
@@ -47,9 +55,11 @@ export function drained(res: Response, stallMs: number): Promise<boolean> {
     const look = () => {
       const now = res.writableLength;
       const nowSent = taken(res);
-      if (now >= waiting && nowSent <= sent) return end(false);
+      const onTime = Date.now() - due <= lateMs;
+      if (onTime && now >= waiting && nowSent <= sent) return end(false);
       waiting = now;
       sent = nowSent;
+      due = Date.now() + stallMs;
       timer = setTimeout(look, stallMs);
     };
     let timer = setTimeout(look, stallMs);
