@@ -12,12 +12,12 @@ import {
 } from '../../playwright';
 import { describeBrowser, launchChromium, type LaunchedBrowser } from './support/chromium';
 import { miniAppPageHtml } from './support/miniAppPage';
+import { abortOffMachine } from './support/routeToMock';
 import { startStaticServer, type StaticServer } from './support/staticServer';
 
 jest.setTimeout(60_000);
 
 const USER = { id: 5123456789, first_name: 'Ada', language_code: 'en', is_premium: true };
-const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
 
 describeBrowser('an unmodified Mini App page, hermetic through routeToMock', () => {
   let mock: RunningMock;
@@ -25,7 +25,7 @@ describeBrowser('an unmodified Mini App page, hermetic through routeToMock', () 
   let browser: LaunchedBrowser;
   let page: Page;
   const handled: HandledRequest[] = [];
-  const leaked: string[] = [];
+  let leaked: string[] = [];
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -35,12 +35,7 @@ describeBrowser('an unmodified Mini App page, hermetic through routeToMock', () 
     });
     browser = await launchChromium();
     // Registered first, so it runs last: a request none of routeToMock's routes took.
-    await browser.context.route('**/*', async (route) => {
-      const url = new URL(route.request().url());
-      if (LOOPBACK.includes(url.hostname)) return route.continue();
-      leaked.push(url.toString());
-      return route.abort('blockedbyclient');
-    });
+    leaked = await abortOffMachine(browser.context);
     await routeToMock(browser.context, mock.url, { onHandled: (h) => handled.push(h) });
     page = await browser.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));

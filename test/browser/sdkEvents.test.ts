@@ -15,12 +15,12 @@ import type { JournalEntry } from '../../mock-server/core/journal';
 import { routeToMock, telegramCalls, telegramEmit, telegramLaunchUrl } from '../../playwright';
 import { describeBrowser, launchChromium, type LaunchedBrowser } from './support/chromium';
 import { miniAppPageHtml } from './support/miniAppPage';
+import { abortOffMachine } from './support/routeToMock';
 import { startStaticServer, type StaticServer } from './support/staticServer';
 
 jest.setTimeout(60_000);
 
 const USER = { id: 5123456789, first_name: 'Ada', language_code: 'en', is_premium: true };
-const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
 /** What the SDK adds to every event; the rest is what the page (or TON Connect) gave it. */
 const SDK_FIELDS = [
   'session_id',
@@ -95,7 +95,7 @@ describeBrowser('every event the official SDK sends, from a test (Chromium, fake
   let browser: LaunchedBrowser;
   let page: Page;
   let sessionId: string;
-  const leaked: string[] = [];
+  let leaked: string[] = [];
   const pageErrors: string[] = [];
 
   /** Runs the SDK's batching tick on the page's clock and waits for the events it sends. */
@@ -114,12 +114,8 @@ describeBrowser('every event the official SDK sends, from a test (Chromium, fake
       '/': { type: 'text/html', body: miniAppPageHtml(mock.token('docs', 'http://127.0.0.1'), 'docs') },
     });
     browser = await launchChromium();
-    await browser.context.route('**/*', async (route) => {
-      const url = new URL(route.request().url());
-      if (LOOPBACK.includes(url.hostname)) return route.continue();
-      leaked.push(url.toString());
-      return route.abort('blockedbyclient');
-    });
+    // Registered first, so it runs last: a request none of routeToMock's routes took.
+    leaked = await abortOffMachine(browser.context);
     await routeToMock(browser.context, mock.url);
     page = await browser.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));

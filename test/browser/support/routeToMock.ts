@@ -15,16 +15,26 @@ export interface RouteLog {
   aborted: string[];
 }
 
-/** Routes the SDK's backends to the mock at `mockUrl`, aborts other non-loopback requests. */
-export async function routeToMock(context: BrowserContext, mockUrl: string): Promise<RouteLog> {
-  const log: RouteLog = { relayed: [], aborted: [] };
-  // Registered first, so it runs last: only for what the SDK routing below does not take.
+/**
+ * Aborts every request to a host other than loopback that no later-registered route takes, and
+ * returns the list their URLs go into. Register it before the routes it backs (Playwright runs the
+ * last-registered route first).
+ */
+export async function abortOffMachine(context: BrowserContext): Promise<string[]> {
+  const aborted: string[] = [];
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (LOOPBACK.includes(url.hostname)) return route.continue();
-    log.aborted.push(url.toString());
+    aborted.push(url.toString());
     return route.abort('blockedbyclient');
   });
+  return aborted;
+}
+
+/** Routes the SDK's backends to the mock at `mockUrl`, aborts other non-loopback requests. */
+export async function routeToMock(context: BrowserContext, mockUrl: string): Promise<RouteLog> {
+  const aborted = await abortOffMachine(context);
+  const log: RouteLog = { relayed: [], aborted };
   await routeSdkToMock(context, mockUrl, { onRelayed: (r) => log.relayed.push(r) });
   return log;
 }
