@@ -47,7 +47,7 @@ const DECODERS: Record<string, Decoder> = {
  * After the limit, the rest of an upload is read and dropped — at most this many bytes, for at most
  * this long — so a client still sending gets to read its 413 (express.json does the same). Past
  * either bound the mock answers and stops reading (over HTTP: closes the connection). Both shells
- * read with these bounds (http/readBody.ts, msw/readBody.ts).
+ * read with these bounds (`bodyChunks`, below).
  */
 export const DISCARD_MAX_BYTES = 16 * 1024 * 1024;
 export const DISCARD_MAX_MS = 5000;
@@ -180,20 +180,99 @@ export async function decodeBody(raw: Buffer, codings: string[], limit: number):
   return { outcome: { ok: true, value }, bytes, size: bytes.length };
 }
 
+/** A body's raw bytes as a shell read them: at most `limit` kept; over it, `complete` when the
+ * whole upload was read (and dropped), false when reading stopped at the discard bound. */
+export type Collected = Buffer | { tooLarge: true; complete: boolean; size: number };
+
 /**
- * A whole body already in memory (the MSW handlers: fetch gives it whole), as the HTTP shell would
- * judge it: over the limit is 413, a refused token (`decode` false) leaves it undecoded.
+ * The bounded keeping of a body's chunks, for every shell's reader: chunks are kept up to `limit`;
+ * past it, what was kept is dropped and reading goes on without keeping anything, until the upload
+ * ends, DISCARD_MAX_BYTES more have come, or (the reader's clock) DISCARD_MAX_MS have passed.
  */
-export async function readBuffer(
+export function bodyChunks(limit: number) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let dropping = false;
+  return {
+    /**
+     * `more`: read on. `over`: the limit was just passed (start the DISCARD_MAX_MS clock, then read
+     * on). `cut`: past the discard bound (stop reading; the answer is `cut()`).
+     */
+    add(chunk: Buffer): 'more' | 'over' | 'cut' {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return 'more';
+      }
+      if (size - limit > DISCARD_MAX_BYTES) return 'cut';
+      if (dropping) return 'more';
+      dropping = true;
+      chunks.length = 0;
+      return 'over';
+    },
+    /** The upload ended. */
+    ended: (): Collected =>
+      size > limit ? { tooLarge: true, complete: true, size } : Buffer.concat(chunks, size),
+    /** Reading stopped before the upload's end. */
+    cut: (): Collected => ({ tooLarge: true, complete: false, size }),
+  };
+}
+
+/** What step 5 needs of a request: its body's headers, and its bytes read bounded by the shell. */
+export interface BodySource<Failure extends string> {
+  contentEncoding: string | undefined;
+  contentType: string | undefined;
+  contentLength: string | null | undefined;
+  /** The bytes (see Collected), or a Failure of the shell's transport (the client went, …). */
+  collect(limit: number): Promise<Collected | Failure>;
+}
+
+/**
+ * The body as step 5 sees it, for every shell. With `decode` false (the token failed) nothing is
+ * decompressed or parsed: the outcome is a placeholder the decision never reaches. The headers'
+ * checks come first: a body they refuse is never read, and a declared length past the discard
+ * bound is answered at once.
+ */
+export async function readBodyFrom<Failure extends string>(
+  source: BodySource<Failure>,
+  limit: number,
+  decode: boolean,
+): Promise<ReadBody | Failure> {
+  const codings = parseCodings(source.contentEncoding);
+  const hopeless = hopelessLength(source.contentLength, limit);
+  if (!decode) {
+    if (hopeless)
+      return { ...NOT_DECODED, cutOff: true, note: 'over the body limit: not read (token refused first)' };
+    const raw = await source.collect(limit);
+    if (typeof raw === 'string') return raw;
+    if (!Buffer.isBuffer(raw)) return undecodedTooLarge(raw.size, raw.complete);
+    return undecoded(raw, codings);
+  }
+  const problem = headerProblem(codings, source.contentType);
+  if (problem) return problem;
+  if (hopeless) return tooLarge(limit, false);
+  const raw = await source.collect(limit);
+  if (typeof raw === 'string') return raw;
+  if (!Buffer.isBuffer(raw)) return tooLarge(limit, raw.complete, raw.size);
+  return decodeBody(raw, codings, limit);
+}
+
+/**
+ * A whole body already in memory (the proxy's forwarded bytes, the core's tests), as the shells
+ * judge one: over the limit is 413, a refused token (`decode` false) leaves it undecoded.
+ */
+export function readBuffer(
   raw: Buffer,
   headers: { contentEncoding?: string; contentType?: string },
   limit: number,
   decode: boolean,
 ): Promise<ReadBody> {
-  const codings = parseCodings(headers.contentEncoding);
-  if (!decode) return raw.length > limit ? undecodedTooLarge(raw.length, true) : undecoded(raw, codings);
-  const problem = headerProblem(codings, headers.contentType);
-  if (problem) return problem;
-  if (raw.length > limit) return tooLarge(limit, true, raw.length);
-  return decodeBody(raw, codings, limit);
+  const whole: Collected = raw.length > limit ? { tooLarge: true, complete: true, size: raw.length } : raw;
+  const source: BodySource<never> = {
+    contentEncoding: headers.contentEncoding,
+    contentType: headers.contentType,
+    contentLength: undefined,
+    collect: () => Promise.resolve(whole),
+  };
+  return readBodyFrom(source, limit, decode);
 }
