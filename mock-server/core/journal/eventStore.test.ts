@@ -1,10 +1,7 @@
 import type { TgaEvent } from '../../../schema';
-import { DEFAULT_OPTIONS } from '../options';
+import { ev, maxBytes } from '../../test-support/journal';
 import { createJournal } from '.';
 import { createEventStore } from './eventStore';
-
-const maxBytes = DEFAULT_OPTIONS.journalMaxBytes;
-const ev = (event_name: string, app_name = 'docs') => ({ event_name, app_name }) as unknown as TgaEvent;
 
 describe('journal: the event store', () => {
   test('records batches in order with seq, time and request id; filters and limits', () => {

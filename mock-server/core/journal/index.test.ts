@@ -1,22 +1,6 @@
 // The wiring: one Journal over the store, the request log, the feed, the waiters and the sink.
-import type { TgaEvent } from '../../../schema';
-import { DEFAULT_OPTIONS } from '../options';
+import { ev, loggedRequest, maxBytes } from '../../test-support/journal';
 import { createJournal, type JournalMessage } from '.';
-
-const maxBytes = DEFAULT_OPTIONS.journalMaxBytes;
-const ev = (event_name: string, app_name = 'docs') => ({ event_name, app_name }) as unknown as TgaEvent;
-const request = (status: number) => ({
-  received_at: '2026-01-01T00:00:00.000Z',
-  request_id: 'r',
-  method: 'POST',
-  path: '/events',
-  status,
-  reason: 'X',
-  delivered: true,
-  rawHeaders: [],
-  response: { status, headers: {}, body: {} },
-  duration_ms: 1,
-});
 
 describe('journal', () => {
   test('the cap drops the oldest and counts drops; clear empties everything', () => {
@@ -26,9 +10,9 @@ describe('journal', () => {
     expect(q.events.map((e) => e.seq)).toEqual([8, 9, 10]);
     expect(q.dropped).toBe(7);
     expect(j.counts()).toMatchObject({ recorded: 10, dropped: 7 });
-    j.logRequest(request(201));
-    j.logRequest(request(400));
-    j.logRequest(request(400));
+    j.logRequest(loggedRequest(201));
+    j.logRequest(loggedRequest(400));
+    j.logRequest(loggedRequest(400));
     expect(j.counts().requests).toEqual({ '201': 1, '400': 2 });
     j.clear();
     expect(j.query()).toEqual({ events: [], total: 0, dropped: 0 });
@@ -50,7 +34,7 @@ describe('journal', () => {
       throw new Error('broken listener');
     });
     j.record({ requestId: 'r', appName: 'docs', events: [ev('app-init'), ev('app-hide')] });
-    j.logRequest(request(201));
+    j.logRequest(loggedRequest(201));
     off();
     j.record({ requestId: 'r', appName: 'docs', events: [ev('app-init')] });
     expect(seen).toEqual(['event', 'event', 'request']);

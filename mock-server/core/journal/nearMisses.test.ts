@@ -1,4 +1,4 @@
-import { DEFAULT_OPTIONS } from '../options';
+import { loggedRequest, maxBytes } from '../../test-support/journal';
 import { createJournal } from '.';
 import {
   describeNearMisses,
@@ -10,26 +10,8 @@ import {
 } from './nearMisses';
 import { createRequestLog } from './requestLog';
 
-const maxBytes = DEFAULT_OPTIONS.journalMaxBytes;
 const DETAIL = "Origin host 127.0.0.1 is not the token's domain host localhost";
-const request = (
-  status: number,
-  reason: string,
-  headers: Record<string, string> = {},
-  body: unknown = {},
-) => ({
-  received_at: '2026-01-01T00:00:00.000Z',
-  request_id: `r-${reason}`,
-  method: 'POST',
-  path: '/events',
-  status,
-  reason,
-  delivered: true,
-  rawHeaders: [],
-  response: { status, headers, body },
-  duration_ms: 1,
-});
-const domainMismatch = () => request(403, 'DOMAIN_MISMATCH', { 'TGA-Mock-Detail': DETAIL });
+const domainMismatch = () => loggedRequest(403, 'DOMAIN_MISMATCH', { 'TGA-Mock-Detail': DETAIL });
 
 describe('journal: near misses', () => {
   test('a wait that gives up names the requests refused meanwhile, with status, reason and detail', async () => {
@@ -56,7 +38,7 @@ describe('journal: near misses', () => {
     const j = createJournal({ cap: 10, maxBytes });
     j.logRequest(domainMismatch());
     const waiting = j.waitFor({ event_name: 'app-hide' }, { timeoutMs: 30 });
-    j.logRequest(request(201, 'RECORDED'));
+    j.logRequest(loggedRequest(201, 'RECORDED'));
     const error = await waiting.catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/got 0; nothing arrived$/);
     expect(error).not.toBeInstanceOf(NearMissError);
@@ -82,7 +64,7 @@ describe('journal: near misses', () => {
     const log = createRequestLog();
     const failing = withNearMisses(log, async () => {
       for (let i = 0; i < NEAR_MISSES_LISTED + 5; i++)
-        log.add(request(413, 'PAYLOAD_TOO_LARGE', {}, { message: 'The request body is too large.' }));
+        log.add(loggedRequest(413, 'PAYLOAD_TOO_LARGE', {}, { message: 'The request body is too large.' }));
       throw new Error('waitForEvents: gave up');
     });
     const error = await failing.catch((e: unknown) => e);

@@ -1,32 +1,18 @@
-import { DEFAULT_OPTIONS } from '../options';
+import { loggedRequest, maxBytes } from '../../test-support/journal';
 import { createJournal } from '.';
 import { createRequestLog, headerRecord } from './requestLog';
-
-const maxBytes = DEFAULT_OPTIONS.journalMaxBytes;
-const request = (status: number) => ({
-  received_at: '2026-01-01T00:00:00.000Z',
-  request_id: 'r',
-  method: 'POST',
-  path: '/events',
-  status,
-  reason: 'X',
-  delivered: true,
-  rawHeaders: [],
-  response: { status, headers: {}, body: {} },
-  duration_ms: 1,
-});
 
 describe('journal: the request log', () => {
   test('the request log is bounded too', () => {
     const j = createJournal({ cap: 1, maxBytes, requestLogCap: 2 });
-    for (let i = 0; i < 5; i++) j.logRequest(request(400));
+    for (let i = 0; i < 5; i++) j.logRequest(loggedRequest(400));
     expect(j.requests().map((r) => r.seq)).toEqual([4, 5]);
   });
 
   test('the request log keeps at most 16 KB of a body, as an independent copy', () => {
     const j = createJournal({ cap: 1, maxBytes });
     const body = Buffer.from('x'.repeat(100_000));
-    j.logRequest({ ...request(413), bodyBytes: body });
+    j.logRequest({ ...loggedRequest(413), bodyBytes: body });
     body.fill(0x79); // the caller reusing its buffer changes nothing logged
     const [e] = j.requests();
     expect(e.body_truncated).toBe(true);
@@ -38,7 +24,8 @@ describe('journal: the request log', () => {
 
   test('the request log is bounded in bytes too', () => {
     const j = createJournal({ cap: 1, maxBytes, requestLogMaxBytes: 200_000 });
-    for (let i = 0; i < 100; i++) j.logRequest({ ...request(400), bodyBytes: Buffer.alloc(16 * 1024, 0x61) });
+    for (let i = 0; i < 100; i++)
+      j.logRequest({ ...loggedRequest(400), bodyBytes: Buffer.alloc(16 * 1024, 0x61) });
     const c = j.counts();
     expect(c.requests_bytes).toBeLessThanOrEqual(200_000);
     expect(c.requests_dropped).toBeGreaterThan(80);
@@ -66,8 +53,8 @@ describe('journal: the request log', () => {
 
   test('a whole JSON body reads back parsed, other text as text; undelivered answers are counted', () => {
     const log = createRequestLog();
-    const view = log.add({ ...request(201), bodyBytes: Buffer.from('[{"a":1}]') });
-    log.add({ ...request(400), delivered: false, bodyBytes: Buffer.from('not json') });
+    const view = log.add({ ...loggedRequest(201), bodyBytes: Buffer.from('[{"a":1}]') });
+    log.add({ ...loggedRequest(400), delivered: false, bodyBytes: Buffer.from('not json') });
     expect(view().body).toEqual([{ a: 1 }]);
     expect(log.requests({ since: 1 }).map((r) => r.body)).toEqual(['not json']);
     expect(log.counts()).toMatchObject({ requests: { '201': 1, '400': 1 }, not_delivered: 1 });
@@ -92,7 +79,7 @@ describe('journal: the request log', () => {
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const j = createJournal({ cap: 1, maxBytes });
-    j.logRequest({ ...request(400), rawHeaders: raw });
+    j.logRequest({ ...loggedRequest(400), rawHeaders: raw });
     expect(Object.keys(j.requests()[0].headers)).toEqual(['constructor', '__proto__', 'tostring']);
   });
 
@@ -102,7 +89,7 @@ describe('journal: the request log', () => {
     const log = createRequestLog({ maxBytes: 1024 ** 3 });
     const rawHeaders: string[] = [];
     for (let i = 0; i < 1990; i++) rawHeaders.push(`h${i.toString(36)}`, String(i % 10));
-    for (let i = 0; i < 500; i++) log.add({ ...request(400), rawHeaders: [...rawHeaders] });
+    for (let i = 0; i < 500; i++) log.add({ ...loggedRequest(400), rawHeaders: [...rawHeaders] });
     // At least a 16-byte string header and an 8-byte array slot per kept string.
     expect(log.counts().requests_bytes).toBeGreaterThan(500 * rawHeaders.length * 24);
   });

@@ -1,10 +1,6 @@
-import type { TgaEvent } from '../../../schema';
-import { DEFAULT_OPTIONS } from '../options';
+import { ev, maxBytes } from '../../test-support/journal';
 import { createJournal } from '.';
 import { DEFAULT_WAIT_MS, MAX_WAITERS } from './waiters';
-
-const maxBytes = DEFAULT_OPTIONS.journalMaxBytes;
-const ev = (event_name: string, app_name = 'docs') => ({ event_name, app_name }) as unknown as TgaEvent;
 
 describe('journal: waiters', () => {
   test('waitFor resolves when enough match, and rejects listing what arrived', async () => {
