@@ -5,16 +5,16 @@
 // tags, no stub; run with node), the @playwright/test spec (run with `playwright test`,
 // @playwright/test and playwright copied in too) and the recipe with Playwright's clock (node), all
 // against Debian's Chromium.
-import { cpSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { CHROMIUM_PATH, describeBrowser } from '../browser/support/chromium';
 import { codeBlocks, readPage } from '../docs/markdown';
 import {
   cleanEnv as env,
+  copyFromRepo,
   installPacked,
   packedTarball,
-  ROOT,
   run,
   type Packed,
 } from '../support/packedPackage';
@@ -57,12 +57,6 @@ let dir: string;
 
 afterAll(() => packed?.cleanup());
 
-const copyIn = (pkg: string) =>
-  cpSync(path.join(ROOT, 'node_modules', pkg), path.join(dir, 'node_modules', pkg), {
-    recursive: true,
-    dereference: true,
-  });
-
 test('the docs page has the three examples for this test, using the package entry points', () => {
   const { script, spec, clock } = docsExamples();
   expect(script).toContain("from 'tga-contract/playwright'");
@@ -78,7 +72,7 @@ describeBrowser('an unmodified Mini App page with the installed package', () => 
   beforeAll(async () => {
     packed = await packedTarball('tga-miniapp-packed-');
     dir = await installPacked(packed, 'packed-miniapp-consumer');
-    for (const pkg of ['playwright-core', '@telegram-apps/analytics']) copyIn(pkg);
+    copyFromRepo(dir, ['playwright-core', '@telegram-apps/analytics']);
   }, 300_000);
 
   test("the script example runs: app-init with the launch's user, Telegram's calls, nothing leaves", async () => {
@@ -96,7 +90,7 @@ describeBrowser('an unmodified Mini App page with the installed package', () => 
   }, 120_000);
 
   test('the @playwright/test fixture example passes under `playwright test`', async () => {
-    for (const pkg of ['@playwright/test', 'playwright']) copyIn(pkg);
+    copyFromRepo(dir, ['@playwright/test', 'playwright']);
     writeFileSync(path.join(dir, 'miniapp.spec.ts'), docsExamples().spec);
     writeFileSync(
       path.join(dir, 'playwright.config.js'),

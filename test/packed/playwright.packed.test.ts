@@ -3,7 +3,7 @@
 // node_modules: no registry), and there the complete example of docs/testing-mini-apps.md, taken
 // from the page, compiled and run with node against Debian's Chromium: startMock, routeToMock and
 // telegramLaunchUrl from the package; app-init and app-hide arrive with the launch's user id.
-import { cpSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { CHROMIUM_PATH, describeBrowser } from '../browser/support/chromium';
@@ -11,6 +11,7 @@ import { codeBlocks, readPage } from '../docs/markdown';
 import {
   bareConsumer,
   cleanEnv as env,
+  copyFromRepo,
   packedTarball,
   ROOT,
   run,
@@ -46,11 +47,7 @@ describeBrowser('the installed package with Playwright and the official SDK', ()
     // The tarball alone: playwright-core is an optional peer, so npm installs without it.
     dir = await bareConsumer(packed, 'packed-playwright-consumer');
     // Into the run's one install (node_modules is linked): the other packed tests use neither.
-    for (const pkg of ['playwright-core', '@telegram-apps/analytics'])
-      cpSync(path.join(ROOT, 'node_modules', pkg), path.join(dir, 'node_modules', pkg), {
-        recursive: true,
-        dereference: true,
-      });
+    copyFromRepo(dir, ['playwright-core', '@telegram-apps/analytics']);
   }, 300_000);
 
   test('importing tga-contract or tga-contract/playwright loads no Playwright', async () => {

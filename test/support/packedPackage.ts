@@ -165,3 +165,15 @@ export async function bareConsumer(packed: Packed, name: string): Promise<string
   symlinkSync(path.join(installed, 'node_modules'), path.join(consumer, 'node_modules'), 'dir');
   return consumer;
 }
+
+/**
+ * Copies packages from this repository's node_modules into the project at `dir` (what the
+ * registry would give it, without a registry), links resolved.
+ */
+export function copyFromRepo(dir: string, packages: string[]): void {
+  for (const pkg of packages)
+    cpSync(path.join(ROOT, 'node_modules', pkg), path.join(dir, 'node_modules', pkg), {
+      recursive: true,
+      dereference: true,
+    });
+}
