@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import pino from 'pino';
 import { startMock, type RunningMock } from '../../mock-server/startMock';
 import { describeBrowser, launchChromium, type LaunchedBrowser } from './support/chromium';
+import { sdkEvent } from './support/sdkEvent';
 import { startStaticServer, type StaticServer } from './support/staticServer';
 import { waitFor } from './support/waitFor';
 
@@ -126,16 +127,7 @@ describeBrowser('a page on another origin cannot drive the control API or frame 
     const posted = await fetch(`${mock.url}/events`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'TGA-Auth-Token': token, Origin: 'http://localhost' },
-      body: JSON.stringify({
-        event_name: 'app-init',
-        session_id: '3f0c2a9e-8a4b-4c1d-9e2f-1a2b3c4d5e6f',
-        user_id: 1,
-        app_name: 'docs',
-        is_premium: false,
-        platform: 'android',
-        locale: 'en',
-        client_timestamp: '1767225600000',
-      }),
+      body: JSON.stringify(sdkEvent({ user_id: 1 })),
     });
     expect(posted.status).toBe(201);
     await page.evaluate(

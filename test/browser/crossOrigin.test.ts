@@ -5,20 +5,12 @@ import { documentedResponse } from '../../schema';
 import { startMock, type RunningMock } from '../../mock-server/startMock';
 import { describeBrowser, launchChromium, type LaunchedBrowser } from './support/chromium';
 import { POSTER_PAGE_HTML, type PosterResult } from './support/posterPage';
+import { sdkEvent } from './support/sdkEvent';
 import { startStaticServer, type StaticServer } from './support/staticServer';
 
 jest.setTimeout(60_000);
 
-const appInit = (userId: number) => ({
-  event_name: 'app-init',
-  session_id: '3f0c2a9e-8a4b-4c1d-9e2f-1a2b3c4d5e6f',
-  user_id: userId,
-  app_name: 'docs',
-  is_premium: false,
-  platform: 'android',
-  locale: 'en',
-  client_timestamp: String(Date.UTC(2026, 0, 1)),
-});
+const appInit = (userId: number) => sdkEvent({ user_id: userId });
 
 describeBrowser('a cross-origin page posting gzip batches to the mock (real CORS)', () => {
   let mock: RunningMock;

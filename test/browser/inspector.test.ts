@@ -12,6 +12,7 @@ import { DEFAULT_OPTIONS } from '../../mock-server/core/options';
 import { createInspectorRouter } from '../../mock-server/inspector/createInspectorRouter';
 import { startMock, type RunningMock } from '../../mock-server/startMock';
 import { describeBrowser, launchChromium, type LaunchedBrowser } from './support/chromium';
+import { sdkEvent } from './support/sdkEvent';
 import { waitFor } from './support/waitFor';
 
 jest.setTimeout(60_000);
@@ -137,16 +138,7 @@ describeBrowser('the inspector page', () => {
     /** POSTs one valid event as a client would (no browser involved) and returns the answer. */
     async function postEvent(appName: string, eventName = 'app-init', token = mock.token(appName)) {
       userId += 1;
-      const event = {
-        event_name: eventName,
-        session_id: '3f0c2a9e-8a4b-4c1d-9e2f-1a2b3c4d5e6f',
-        user_id: userId,
-        app_name: appName,
-        is_premium: false,
-        platform: 'ios',
-        locale: 'en',
-        client_timestamp: String(Date.UTC(2026, 0, 1)),
-      };
+      const event = sdkEvent({ event_name: eventName, user_id: userId, app_name: appName, platform: 'ios' });
       const res = await fetch(`${mock.url}/events`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'tga-auth-token': token },

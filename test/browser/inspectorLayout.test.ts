@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { flipSignatureBit } from '../../schema';
 import { startMock, type RunningMock } from '../../mock-server/startMock';
 import { describeBrowser, launchChromium, type LaunchedBrowser } from './support/chromium';
+import { sdkEvent } from './support/sdkEvent';
 import { waitFor } from './support/waitFor';
 import { layoutProblems, truncatedCells, watchConsole } from './inspectorLayout';
 
@@ -21,16 +22,7 @@ let userId = 9000;
 /** One event as the SDK sends it, for `appName`. */
 function event(appName: string, eventName = 'app-init'): Record<string, unknown> {
   userId += 1;
-  return {
-    event_name: eventName,
-    session_id: '3f0c2a9e-8a4b-4c1d-9e2f-1a2b3c4d5e6f',
-    user_id: userId,
-    app_name: appName,
-    is_premium: false,
-    platform: 'ios',
-    locale: 'en',
-    client_timestamp: String(Date.UTC(2026, 0, 1)),
-  };
+  return sdkEvent({ event_name: eventName, user_id: userId, app_name: appName, platform: 'ios' });
 }
 
 async function post(mock: RunningMock, body: unknown, token?: string): Promise<number> {

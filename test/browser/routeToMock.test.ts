@@ -5,20 +5,12 @@ import type { Page } from 'playwright-core';
 import { startMock, type RunningMock } from '../../mock-server/startMock';
 import { routeToMock, type RelayedRequest } from '../../playwright';
 import { describeBrowser, launchChromium, type LaunchedBrowser } from './support/chromium';
+import { sdkEvent } from './support/sdkEvent';
 import { startStaticServer, type StaticServer } from './support/staticServer';
 
 jest.setTimeout(60_000);
 
-const GOOD_EVENT = {
-  event_name: 'app-init',
-  session_id: '3f0c2a9e-8a4b-4c1d-9e2f-1a2b3c4d5e6f',
-  user_id: 42,
-  app_name: 'docs',
-  is_premium: false,
-  platform: 'android',
-  locale: 'en',
-  client_timestamp: '1767225600000',
-};
+const GOOD_EVENT = sdkEvent();
 
 type Outcome = { status: number; body: unknown; reason: string | null } | { error: string };
 
