@@ -118,6 +118,13 @@ function plain<S>(
   };
 }
 
+/** A registry answer of the frame's own (405, the 400 of an unreadable body, 500), its reason named. */
+function refusal<S>(asked: Asked<S>, headers: string[], reason: Reason): SdkAnswer<S> {
+  const { status, body } = answerFor(reason);
+  headers.push('TGA-Mock-Reason', reason);
+  return plain(asked, status, body, headers, reason);
+}
+
 /** The CORS headers of an actual answer, then its request id. */
 function actualHeaders(origin: string | undefined, requestId: string): string[] {
   const list = corsHeaderList(origin);
@@ -147,44 +154,27 @@ export function createFrame<S>(rt: Runtime, transport: SdkTransport<S>): Frame<S
     const origin = transport.header(source, 'origin');
     // What Access-Control-Allow-Origin says: the page's origin, or the live service's `*`.
     const allowOrigin = live ? LIVE_ALLOW_ORIGIN : origin;
+    const asked: Asked<S> = { source, requestId, started, method, path };
     try {
       if (route.serves === 'preflight')
-        return plain({ source, requestId, started, method, path }, 204, undefined, [
+        return plain(asked, 204, undefined, [
           ...preflightHeaderList(allowOrigin),
           'TGA-Mock-Request-Id',
           requestId,
         ]);
       const headers = actualHeaders(allowOrigin, requestId);
       if (route.serves === 'not-allowed') {
-        const { status, body } = answerFor('METHOD_NOT_ALLOWED');
-        headers.push('Allow', allowedMethods(route.path) ?? '', 'TGA-Mock-Reason', 'METHOD_NOT_ALLOWED');
-        return plain(
-          { source, requestId, started, method, path },
-          status,
-          body,
-          headers,
-          'METHOD_NOT_ALLOWED',
-        );
+        headers.push('Allow', allowedMethods(route.path) ?? '');
+        return refusal(asked, headers, 'METHOD_NOT_ALLOWED');
       }
-      if (route.serves === 'threshold')
-        return plain({ source, requestId, started, method, path }, 200, rt.options.threshold, headers);
+      if (route.serves === 'threshold') return plain(asked, 200, rt.options.threshold, headers);
       const token = transport.header(source, 'tga-auth-token');
       // No work before the token: steps 1-2 come first, so a body is decompressed and parsed only
       // for a token that verifies (checkToken is memoised: the decision's own check costs nothing).
       const read = await transport.readBody(source, limit, checkToken(token, secret).ok);
       if (read === 'aborted') return undefined; // nobody to answer
-      if (read === 'unreadable') {
-        // Over HTTP, Node answers a body it cannot parse 400 MALFORMED_REQUEST (http/server.ts).
-        const { status, body } = answerFor('MALFORMED_REQUEST');
-        headers.push('TGA-Mock-Reason', 'MALFORMED_REQUEST');
-        return plain(
-          { source, requestId, started, method, path },
-          status,
-          body,
-          headers,
-          'MALFORMED_REQUEST',
-        );
-      }
+      // Over HTTP, Node answers a body it cannot parse 400 MALFORMED_REQUEST (http/server.ts).
+      if (read === 'unreadable') return refusal(asked, headers, 'MALFORMED_REQUEST');
       const exchange: ExchangeRequest = {
         kind: route.serves,
         requestId,
@@ -224,10 +214,7 @@ export function createFrame<S>(rt: Runtime, transport: SdkTransport<S>): Frame<S
       };
     } catch (err) {
       rt.logger.error({ err, request_id: requestId }, 'unexpected error');
-      const { status, body } = answerFor('INTERNAL_ERROR');
-      const headers = actualHeaders(allowOrigin, requestId);
-      headers.push('TGA-Mock-Reason', 'INTERNAL_ERROR');
-      return plain({ source, requestId, started, method, path }, status, body, headers, 'INTERNAL_ERROR');
+      return refusal(asked, actualHeaders(allowOrigin, requestId), 'INTERNAL_ERROR');
     }
   }
 
