@@ -1,17 +1,13 @@
 // The CLI flow: options → select checks → probe the server → print the plan → run → summary,
 // coverage and report files → exit code (0 all applicable checks passed, 1 a check failed,
 // 2 bad usage or unreachable server).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { helpText, usageError, versionText } from '../../cli-kit';
 import { registry } from '../checks';
-import { buildReport } from '../report/buildReport';
-import { coverageOf, formatCoverage } from '../report/coverage';
-import { evaluateGates } from '../report/gates';
-import { toJunit } from '../report/junit';
+import { concludeRun, writeRunFiles } from '../report/conclude';
+import { formatCoverage } from '../report/coverage';
 import { formatSummary } from '../report/summary';
 import { applyProfile } from '../run/bases';
-import { acceptedEvents, budgetSummary } from '../run/budgetHint';
+import { budgetSummary } from '../run/budgetHint';
 import { formatPlan, planRun, type Plan } from '../run/plan';
 import { probeTarget } from '../run/probeTarget';
 import type { CheckResult, ServerUnderTest } from '../run/types';
@@ -34,11 +30,6 @@ export type Executor = (
 export interface RunOutcome {
   exitCode: 0 | 1 | 2;
   results: CheckResult[];
-}
-
-function writeFile(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
 }
 
 export async function runConformance(
@@ -91,11 +82,9 @@ export async function runConformance(
   const startedAt = new Date();
   const started = performance.now();
   const results = applyProfile(await executor(plan, server, meta), options.profile);
-  const writesUsed = acceptedEvents(results);
   const durationMs = Math.round(performance.now() - started);
-  const stopped = results.find((r) => r.stopped)?.stopped ?? null;
-  const coverage = coverageOf(results);
-  const gates = evaluateGates(results, coverage, options);
+  const conclusion = concludeRun(results, server, options, { startedAt, durationMs });
+  const { writesUsed, stopped, coverage, gates, report } = conclusion;
 
   io.out(`${formatSummary(results, io.columns)}\n\n${formatCoverage(coverage)}\n`);
   const budgetLine = budgetSummary(plan, results, (name) => registry.get(name));
@@ -105,40 +94,10 @@ export async function runConformance(
     `\nrun ${options.runId}, seed ${options.seed}, profile ${options.profile}, ${durationMs} ms, ` +
       `${writesUsed} event${writesUsed === 1 ? '' : 's'} accepted\n`,
   );
-  const report = buildReport(results, server, {
-    runId: options.runId,
-    seed: options.seed,
-    maxWrites: options.maxWrites,
-    writesUsed,
-    startedAt: startedAt.toISOString(),
-    durationMs,
-    profile: options.profile,
-    gates,
-    stopped,
-  });
-  const files: [string | null, string, () => string][] = [
-    [options.reportJson, '--report-json', () => `${JSON.stringify(report, null, 2)}\n`],
-    [
-      options.junit,
-      '--junit',
-      () =>
-        toJunit(results, {
-          runId: options.runId,
-          baseUrl: options.baseUrl,
-          durationMs,
-          profile: options.profile,
-          gates,
-        }),
-    ],
-  ];
-  for (const [path, flag, render] of files) {
-    if (!path) continue;
-    try {
-      writeFile(path, render());
-    } catch (error) {
-      io.err(`tga-conformance: cannot write ${flag} ${path}: ${(error as Error).message}\n`);
-      return { exitCode: 2, results };
-    }
+  const unwritten = writeRunFiles(results, options, conclusion);
+  if (unwritten) {
+    io.err(`tga-conformance: ${unwritten}\n`);
+    return { exitCode: 2, results };
   }
   if (stopped) {
     io.err(`tga-conformance: ${stopped}; the run stopped there (the remaining checks were not run)\n`);

@@ -8,17 +8,14 @@
 // warning. After the checks, the faults a check left armed are disarmed and the --report-json /
 // --junit files written.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { OptionValues } from '../../cli-kit';
 import { registry } from '../checks';
 import { CONFORMANCE_CLI } from '../cli/options';
-import { buildReport } from '../report/buildReport';
+import { concludeRun, writeRunFiles } from '../report/conclude';
 import { coverageOf } from '../report/coverage';
 import { evaluateGates } from '../report/gates';
-import { toJunit } from '../report/junit';
 import { applyProfile } from '../run/bases';
-import { acceptedEvents } from '../run/budgetHint';
 import { disarmLeftFaults } from '../run/interrupt';
 import type { PlanEntry } from '../run/plan';
 import { emptyResult, runCheck } from '../run/runCheck';
@@ -122,11 +119,6 @@ function settle(result: CheckResult, context: unknown): void {
   }
 }
 
-function writeFile(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
-}
-
 /** Registers every selected check as a test of the calling file (call it at the top level of a test file). */
 export function defineConformanceTests(options: ConformanceTestOptions = {}): ConformancePlan {
   const api = frameworkOf(options);
@@ -189,22 +181,10 @@ export function defineConformanceTests(options: ConformanceTestOptions = {}): Co
       await disarmLeftFaults(server, faultLog);
       if (!opts.reportJson && !opts.junit) return;
       const all = allResults();
-      const gates = gatesOf(all);
       const durationMs = started ? Math.round(performance.now() - started.ms) : 0;
-      const writesUsed = acceptedEvents(all);
-      const stopped = all.find((r) => r.stopped)?.stopped ?? null;
-      const meta = { runId: opts.runId, seed: opts.seed, durationMs, profile: opts.profile, gates };
-      if (opts.reportJson) {
-        const report = buildReport(all, server, {
-          ...meta,
-          maxWrites: opts.maxWrites,
-          writesUsed,
-          startedAt: (started?.at ?? new Date()).toISOString(),
-          stopped,
-        });
-        writeFile(opts.reportJson, `${JSON.stringify(report, null, 2)}\n`);
-      }
-      if (opts.junit) writeFile(opts.junit, toJunit(all, { ...meta, baseUrl: opts.baseUrl }));
+      const timing = { startedAt: started?.at ?? new Date(), durationMs };
+      const unwritten = writeRunFiles(all, opts, concludeRun(all, server, opts, timing));
+      if (unwritten) throw new Error(`tga-conformance: ${unwritten}`);
     }, 30_000);
   });
   return { runId: opts.runId, seed: opts.seed, text: answer.text };
