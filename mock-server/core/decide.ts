@@ -10,7 +10,7 @@ import type { FaultStore } from './faults';
 import { explainOrigin, originAllowed } from './origin';
 import type { RateLimiter } from './rateLimit';
 import { checkToken } from './tokenSignature';
-import { describeIssue, headerText, violationsHeader, type Violation } from './violations';
+import { headerText, violationsHeader, violationsOf, type Violation } from './violations';
 
 export type BodyProblem = 'VALIDATION' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_ENCODING';
 
@@ -98,12 +98,7 @@ function steps(input: DecisionInput, deps: DecisionDeps): Decision {
   }
   const result = deps.validator.validate(input.body.value);
   if (!result.ok) {
-    const violations: Violation[] = result.errors.map(({ keyword, instancePath, message, params }) => ({
-      keyword,
-      instancePath,
-      message: describeIssue(keyword, message, params),
-      params,
-    }));
+    const violations = violationsOf(result.errors);
     const more = violations.length > 1 ? ` (and ${violations.length - 1} more in TGA-Mock-Violations)` : '';
     return answer(
       'VALIDATION',

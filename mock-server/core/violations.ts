@@ -1,6 +1,8 @@
 // The TGA-Mock-Violations header: the validator's errors as compact JSON (keyword, instancePath,
 // message). Headers have practical size limits (Node's default total is 16 KB), so the list is
 // cut to fit a budget, and the cut is marked.
+import type { ValidationIssue } from '../../schema';
+
 export interface Violation {
   keyword: string;
   instancePath: string;
@@ -24,6 +26,16 @@ export function describeIssue(keyword: string, message: string, params: Record<s
   )
     return `${message}: ${JSON.stringify(params.missingProperty)}`;
   return message;
+}
+
+/** The validator's errors as the mock reports them: each with its message made to name what it means. */
+export function violationsOf(errors: readonly ValidationIssue[]): Violation[] {
+  return errors.map(({ keyword, instancePath, message, params }) => ({
+    keyword,
+    instancePath,
+    message: describeIssue(keyword, message, params),
+    params,
+  }));
 }
 
 /** A header value: visible ASCII only (others escaped), at most `max` characters. */

@@ -19,7 +19,7 @@ import { writeRequestLine } from '../core/requestLine';
 import type { Runtime } from '../core/runtime';
 import type { SdkRoute } from '../core/sdkRoutes';
 import { checkUpstreamAnswer, type UpstreamVerdict } from '../core/upstreamCheck';
-import { describeIssue, headerText, violationsHeader, type Violation } from '../core/violations';
+import { headerText, violationsHeader, violationsOf, type Violation } from '../core/violations';
 import { collect } from './readBody';
 import type { SdkHandler } from './sdkHandler';
 import { lingeringClose } from './sdkHandler';
@@ -105,13 +105,7 @@ function check(
   const deps = route.serves === 'fingerprint' ? rt.fingerprintDeps : rt.decisionDeps;
   const result = deps.validator.validate(read.outcome.value);
   if (result.ok) return { violations: [], events: result.events };
-  const violations = result.errors.map(({ keyword, instancePath, message, params }) => ({
-    keyword,
-    instancePath,
-    message: describeIssue(keyword, message, params),
-    params,
-  }));
-  return { violations };
+  return { violations: violationsOf(result.errors) };
 }
 
 export function proxyHandler(rt: Runtime): SdkHandler {
